@@ -1,0 +1,25 @@
+// Bundles the extension host (CommonJS, `vscode` external) and the webview (browser IIFE).
+import { build } from 'esbuild';
+
+const production = process.argv.includes('--production');
+const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'warning' };
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['vscode'],
+  }),
+  build({
+    ...common,
+    entryPoints: ['webview/main.ts'],
+    outfile: 'media/webview.js',
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+  }),
+]);

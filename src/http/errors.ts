@@ -1,0 +1,99 @@
+import type { VendorId } from '../vendors/model';
+import { VENDOR_NAMES } from '../vendors/model';
+
+/** Where a request went, for messages: "Cryptolens ai/GetKeyDevices". Never holds a token. */
+export interface RequestContext {
+  vendor: VendorId;
+  endpoint: string;
+}
+
+/** Base of every error Keyscope raises about a vendor call; the message names vendor and endpoint first. */
+export class KeyscopeError extends Error {
+  readonly vendor: VendorId;
+  readonly endpoint: string;
+  constructor(context: RequestContext, detail: string) {
+    super(`${VENDOR_NAMES[context.vendor]} ${context.endpoint}: ${detail}`);
+    this.name = new.target.name;
+    this.vendor = context.vendor;
+    this.endpoint = context.endpoint;
+  }
+}
+
+/** Arguments rejected before anything was sent (bad limit, date, missing product…). */
+export class InvalidRequestError extends KeyscopeError {}
+
+/** The vendor answered with an error of its own; `vendorMessage` is the vendor's words. */
+export class VendorError extends KeyscopeError {
+  readonly vendorMessage: string;
+  readonly status: number;
+  readonly code: string | undefined;
+  constructor(context: RequestContext, vendorMessage: string, status: number, code?: string) {
+    super(context, vendorMessage);
+    this.vendorMessage = vendorMessage;
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/** The token is wrong, missing or lacks a permission. */
+export class AuthenticationError extends VendorError {}
+
+/** The product, key, API or identity asked for does not exist. */
+export class NotFoundError extends VendorError {}
+
+/** The vendor kept refusing with 429 after the allowed retries, or asked for too long a wait. */
+export class RateLimitedError extends VendorError {
+  readonly retryAfterMs: number | undefined;
+  constructor(context: RequestContext, vendorMessage: string, retryAfterMs: number | undefined) {
+    super(context, vendorMessage, 429, 'RATE_LIMITED');
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** An HTTP status with no usable vendor error body (HTML error page, 5xx after retries…). */
+export class HttpStatusError extends KeyscopeError {
+  readonly status: number;
+  constructor(context: RequestContext, status: number, detail: string) {
+    super(context, `HTTP ${status}${detail ? ` ${detail}` : ''}`);
+    this.status = status;
+  }
+}
+
+export type TimeoutPhase = 'connect' | 'headers' | 'body';
+
+export class TimeoutError extends KeyscopeError {
+  readonly phase: TimeoutPhase;
+  constructor(context: RequestContext, phase: TimeoutPhase, ms: number) {
+    super(context, `no ${phase === 'connect' ? 'connection' : phase === 'headers' ? 'response' : 'complete body'} within ${ms} ms`);
+    this.phase = phase;
+  }
+}
+
+/** The connection failed or broke (refused, reset, DNS…). */
+export class NetworkError extends KeyscopeError {
+  readonly code: string | undefined;
+  constructor(context: RequestContext, code: string | undefined, detail: string) {
+    super(context, `network error${code ? ` ${code}` : ''}${detail ? `: ${detail}` : ''}`);
+    this.code = code;
+  }
+}
+
+/** The body is not JSON, or JSON of the wrong shape; `detail` names the field. */
+export class ResponseFormatError extends KeyscopeError {}
+
+export class ResponseTooLargeError extends KeyscopeError {
+  constructor(context: RequestContext, limitBytes: number) {
+    super(context, `response larger than ${limitBytes} bytes`);
+  }
+}
+
+export class RequestCancelledError extends KeyscopeError {
+  constructor(context: RequestContext) {
+    super(context, 'cancelled');
+  }
+}
+
+/** Replaces every occurrence of a secret in vendor-supplied text, which may echo what we sent. */
+export function redact(text: string, secrets: readonly string[]): string {
+  return secrets.reduce((out, secret) => (secret.length >= 4 ? out.split(secret).join('[redacted]') : out), text);
+}

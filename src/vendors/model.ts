@@ -1,0 +1,111 @@
+// The vendor-neutral model every client returns and every view reads.
+// Times are Unix milliseconds (vendors use seconds, ms or ISO strings; clients convert).
+
+export const VENDOR_IDS = ['cryptolens', 'unkey', 'runtype'] as const;
+export type VendorId = (typeof VENDOR_IDS)[number];
+
+export const VENDOR_NAMES: Readonly<Record<VendorId, string>> = {
+  cryptolens: 'Cryptolens',
+  unkey: 'Unkey',
+  runtype: 'Runtype',
+};
+
+export function isVendorId(value: unknown): value is VendorId {
+  return typeof value === 'string' && (VENDOR_IDS as readonly string[]).includes(value);
+}
+
+/** Verification outcomes, in the order charts stack them. */
+export const OUTCOMES = [
+  'valid',
+  'rateLimited',
+  'usageExceeded',
+  'disabled',
+  'expired',
+  'forbidden',
+  'unauthorized',
+  'notFound',
+  'insufficientPermissions',
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+export type OutcomeCounts = Record<Outcome, number> & { total: number };
+
+/** One page of a cursor-paged listing; `nextCursor` is absent on the last page. */
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+/** Lifetime usage of one license key or API key. */
+export interface KeyUsage {
+  vendor: VendorId;
+  /** The vendor's key id (Cryptolens KeyId as text, Unkey `key_…`, Runtype uuid). */
+  keyId: string;
+  /** Product (Cryptolens) or API (Unkey) the key belongs to. */
+  scopeId?: string;
+  /** The key string, or its visible start/prefix; undefined when the vendor no longer has the key. */
+  key?: string;
+  name?: string;
+  totalRequests: number;
+  successful: number;
+  failed: number;
+  firstSeen?: number;
+  lastSeen?: number;
+  /** Optional vendor counters (e.g. Cryptolens activationSuccess), present only when returned. */
+  counters: Readonly<Record<string, number>>;
+}
+
+/** A Cryptolens license key summary, with the cursor id the vendor pages by. */
+export interface LicenseKeySummary extends KeyUsage {
+  vendor: 'cryptolens';
+  summaryId: number;
+  productId: number;
+  licenseKeyId: number;
+}
+
+/** Usage of one key on one device (machine code). */
+export interface DeviceUsage {
+  vendor: VendorId;
+  deviceId: number;
+  productId: number;
+  keyId: string;
+  key?: string;
+  machineCode: string;
+  totalRequests: number;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+/** One row of a verification-outcome series: a time slice and/or a group (key, identity, tag). */
+export interface VerificationSlice {
+  /** Start of the slice; absent when the query was not grouped by time. */
+  time?: number;
+  keyId?: string;
+  identity?: { id: string; externalId: string };
+  tag?: string;
+  tags?: string[];
+  outcomes: OutcomeCounts;
+}
+
+/** An API key as listed by its vendor (Unkey, Runtype). */
+export interface ApiKey {
+  vendor: VendorId;
+  keyId: string;
+  scopeId?: string;
+  name?: string;
+  /** The visible start of the key (Unkey `start`, Runtype `keyPrefix`). */
+  start?: string;
+  enabled: boolean;
+  createdAt?: number;
+  expiresAt?: number;
+  lastUsedAt?: number;
+  identity?: { id: string; externalId: string };
+}
+
+/** Runtype's aggregate analytics across all keys of the account. */
+export interface KeyActivitySummary {
+  totalKeys: number;
+  activeKeys: number;
+  expiredKeys: number;
+  keys: ApiKey[];
+  asOf: number;
+}

@@ -1,0 +1,52 @@
+// What callers ask Unkey for, whichever API version answers (v1 query string or v2 SQL).
+import type { ApiKey, Page, VerificationSlice } from '../model';
+
+export type UnkeyApiVersion = 'v1' | 'v2';
+
+export const GROUP_BY = ['key', 'identity', 'tags', 'tag', 'month', 'day', 'hour'] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+
+export const ORDER_BY = [
+  'time',
+  'valid',
+  'notFound',
+  'forbidden',
+  'usageExceeded',
+  'rateLimited',
+  'unauthorized',
+  'disabled',
+  'insufficientPermissions',
+  'expired',
+  'total',
+] as const;
+export type OrderBy = (typeof ORDER_BY)[number];
+
+/** The v1 `analytics.getVerifications` parameters, as the seed pages define them. */
+export interface VerificationQuery {
+  apiId: string;
+  /** Unix ms; truncated to the hour by the vendor. */
+  start: number;
+  /** Unix ms; defaults to now. */
+  end?: number;
+  externalId?: string;
+  keyIds?: string[];
+  tags?: string[];
+  groupBy?: GroupBy[];
+  limit?: number;
+  orderBy?: OrderBy;
+  order?: 'asc' | 'desc';
+}
+
+export interface ListKeysQuery {
+  apiId: string;
+  /** 1..100 */
+  limit?: number;
+  cursor?: string;
+}
+
+/** One interface over both versions: callers above the client never see which one ran. */
+export interface UnkeyClient {
+  readonly version: UnkeyApiVersion;
+  getVerifications(query: VerificationQuery, signal?: AbortSignal): Promise<VerificationSlice[]>;
+  listKeys(query: ListKeysQuery, signal?: AbortSignal): Promise<Page<ApiKey>>;
+}
