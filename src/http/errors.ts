@@ -11,11 +11,19 @@ export interface RequestContext {
 export class KeyscopeError extends Error {
   readonly vendor: VendorId;
   readonly endpoint: string;
+  /** The message without vendor and endpoint, e.g. "Access denied." */
+  readonly detail: string;
   constructor(context: RequestContext, detail: string) {
     super(`${VENDOR_NAMES[context.vendor]} ${context.endpoint}: ${detail}`);
     this.name = new.target.name;
     this.vendor = context.vendor;
     this.endpoint = context.endpoint;
+    this.detail = detail;
+  }
+
+  /** For a person: "Cryptolens: Access denied." */
+  get summary(): string {
+    return `${VENDOR_NAMES[this.vendor]}: ${this.detail}`;
   }
 }
 

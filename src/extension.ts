@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import { readConfig, type KeyscopeConfig } from './config';
+import { copyFromNode } from './commands/copy';
+import { removeToken } from './commands/remove-token';
+import { setToken } from './commands/set-token';
+import { createTokenValidator } from './commands/validate-token';
+import { importDemoTokens } from './demo-tokens';
+import { TokenStore } from './secrets';
+import { createKeysView } from './tree/keys-view';
+import { HttpProvider } from './usage/http-provider';
+import { UsageService } from './usage/usage-service';
+import { VendorClients } from './usage/vendor-clients';
+import type { VendorId } from './vendors/model';
+
+/**
+ * What tests reach through `extensions.getExtension('keyscope.keyscope').exports`. Returned only
+ * outside production mode: any extension can read another's exports, and these lead to tokens.
+ */
+export interface KeyscopeApi {
+  secrets: { get(vendor: VendorId): Thenable<string | undefined> };
+  usage: UsageService;
+}
+
+/** Wires the parts together, nothing else: no vendor call happens here. */
+export async function activate(context: vscode.ExtensionContext): Promise<KeyscopeApi | undefined> {
+  const log = vscode.window.createOutputChannel('Keyscope', { log: true });
+  const tokens = new TokenStore(context.secrets);
+  let config: KeyscopeConfig = readConfig();
+  const http = new HttpProvider(log);
+  const clients = new VendorClients(tokens, () => config, () => http.get());
+  const usage = new UsageService(clients);
+  const { tree, disposables } = createKeysView(tokens, usage, () => config);
+  const validate = createTokenValidator(clients, () => config);
+
+  context.subscriptions.push(
+    log,
+    tokens,
+    http,
+    ...disposables,
+    vscode.commands.registerCommand('keyscope.setToken', (vendor?: unknown, token?: unknown) => setToken(tokens, validate, vendor, token)),
+    vscode.commands.registerCommand('keyscope.removeToken', (vendor?: unknown) => removeToken(tokens, vendor)),
+    vscode.commands.registerCommand('keyscope.refresh', () => {
+      usage.clear();
+      tree.refresh();
+    }),
+    vscode.commands.registerCommand('keyscope.copyId', (node: unknown) => copyFromNode(node, 'id')),
+    vscode.commands.registerCommand('keyscope.copyKey', (node: unknown) => copyFromNode(node, 'key')),
+    // A token change in this window or another (SecretStorage syncs) refreshes what it affects.
+    tokens.onDidChange((vendor) => {
+      usage.clear(vendor);
+      tree.refresh();
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration('keyscope')) return;
+      config = readConfig();
+      usage.clear();
+      tree.refresh();
+    }),
+  );
+
+  await importDemoTokens(context.extensionMode, tokens);
+  log.info('Keyscope activated');
+  if (context.extensionMode === vscode.ExtensionMode.Production) return undefined;
+  return { secrets: { get: (vendor) => tokens.get(vendor) }, usage };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

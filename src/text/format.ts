@@ -1,0 +1,20 @@
+// How numbers and times read in the tree, tooltips, hovers and lookups.
+
+const COUNT = new Intl.NumberFormat('en-US');
+
+export function formatCount(value: number): string {
+  return COUNT.format(value);
+}
+
+/** "93.8%", or "—" when nothing was counted. */
+export function formatRate(part: number, whole: number): string {
+  if (whole <= 0) return '—';
+  return `${((part / whole) * 100).toFixed(1).replace(/\.0$/, '')}%`;
+}
+
+/** "2025-05-26 00:00 UTC": unambiguous wherever the reader is. */
+export function formatTime(ms: number | undefined): string {
+  if (ms === undefined) return 'never';
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}

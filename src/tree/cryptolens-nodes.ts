@@ -1,0 +1,140 @@
+import * as vscode from 'vscode';
+import { formatCount, formatRate, formatTime } from '../text/format';
+import { plainText } from '../text/untrusted';
+import type { UsageService } from '../usage/usage-service';
+import type { DeviceUsage, LicenseKeySummary, Page } from '../vendors/model';
+import type { KeyReference, ReferencingNode } from './key-item';
+import type { TreeNode } from './node';
+import { PagedParentNode } from './paged-node';
+
+/** Cryptolens: products → license keys → devices. */
+export class CryptolensRootNode implements TreeNode {
+  readonly id = 'cryptolens';
+  constructor(private readonly usage: UsageService) {}
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Cryptolens', vscode.TreeItemCollapsibleState.Expanded);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('shield');
+    item.contextValue = 'vendor.cryptolens';
+    return item;
+  }
+
+  async children(): Promise<TreeNode[]> {
+    const keys = await this.usage.allLicenseKeys();
+    const counts = new Map<number, number>();
+    for (const key of keys) counts.set(key.productId, (counts.get(key.productId) ?? 0) + 1);
+    return [...counts.entries()].sort(([a], [b]) => a - b).map(([productId, count]) => new ProductNode(this.usage, productId, count));
+  }
+}
+
+export class ProductNode extends PagedParentNode<LicenseKeySummary> implements ReferencingNode {
+  readonly reference: KeyReference;
+  protected readonly emptyLabel = 'No license keys with usage';
+
+  constructor(
+    private readonly usage: UsageService,
+    private readonly productId: number,
+    private readonly keyCount: number,
+  ) {
+    super(`cryptolens/${productId}`);
+    this.reference = { vendor: 'cryptolens', scopeId: String(productId) };
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(`Product ${this.productId}`, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = `${formatCount(this.keyCount)} keys`;
+    item.iconPath = new vscode.ThemeIcon('package');
+    item.contextValue = 'cryptolens.product';
+    return item;
+  }
+
+  protected fetchPage(cursor: string | undefined): Promise<Page<LicenseKeySummary>> {
+    return this.usage.licenseKeysPage(this.productId, cursor);
+  }
+
+  protected toNode(summary: LicenseKeySummary): TreeNode {
+    return new LicenseKeyNode(this.usage, summary);
+  }
+}
+
+export function licenseKeyLabel(summary: LicenseKeySummary): string {
+  return summary.key ? plainText(summary.key) : `Key #${summary.licenseKeyId} (deleted)`;
+}
+
+export function licenseKeyTooltip(summary: LicenseKeySummary): string {
+  const lines = [
+    licenseKeyLabel(summary),
+    `Product ${summary.productId} · key id ${summary.licenseKeyId}`,
+    `Requests: ${formatCount(summary.totalRequests)} (${formatCount(summary.successful)} successful, ${formatCount(summary.failed)} failed)`,
+    `Success rate: ${formatRate(summary.successful, summary.totalRequests)}`,
+    `First seen: ${formatTime(summary.firstSeen)}`,
+    `Last seen: ${formatTime(summary.lastSeen)}`,
+    ...Object.entries(summary.counters).map(([name, value]) => `${name}: ${formatCount(value)}`),
+  ];
+  return lines.join('\n');
+}
+
+export class LicenseKeyNode extends PagedParentNode<DeviceUsage> implements ReferencingNode {
+  readonly reference: KeyReference;
+  protected readonly emptyLabel = 'No devices';
+
+  constructor(
+    private readonly usage: UsageService,
+    private readonly summary: LicenseKeySummary,
+  ) {
+    super(`cryptolens/${summary.productId}/${summary.licenseKeyId}`);
+    this.reference = {
+      vendor: 'cryptolens',
+      scopeId: String(summary.productId),
+      keyId: String(summary.licenseKeyId),
+      ...(summary.key ? { key: summary.key } : {}),
+    };
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const { summary } = this;
+    const item = new vscode.TreeItem(licenseKeyLabel(summary), vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = `${formatCount(summary.totalRequests)} requests · ${formatRate(summary.successful, summary.totalRequests)} ok`;
+    item.tooltip = licenseKeyTooltip(summary);
+    item.iconPath = new vscode.ThemeIcon(summary.key ? 'key' : 'circle-slash');
+    item.contextValue = summary.key ? 'cryptolens.key' : 'cryptolens.deletedKey';
+    return item;
+  }
+
+  protected fetchPage(cursor: string | undefined): Promise<Page<DeviceUsage>> {
+    return this.usage.devicesPage(this.summary.productId, this.summary.licenseKeyId, cursor);
+  }
+
+  protected toNode(device: DeviceUsage): TreeNode {
+    return new DeviceNode(this.id, device);
+  }
+}
+
+export class DeviceNode implements TreeNode {
+  readonly id: string;
+  constructor(
+    parentId: string,
+    private readonly device: DeviceUsage,
+  ) {
+    this.id = `${parentId}/${device.deviceId}`;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const { device } = this;
+    const item = new vscode.TreeItem(plainText(device.machineCode, 80), vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = `${formatCount(device.totalRequests)} requests · last ${formatTime(device.lastSeen)}`;
+    item.tooltip = [
+      `Machine code: ${plainText(device.machineCode, 256)}`,
+      `Requests: ${formatCount(device.totalRequests)}`,
+      `First seen: ${formatTime(device.firstSeen)}`,
+      `Last seen: ${formatTime(device.lastSeen)}`,
+    ].join('\n');
+    item.iconPath = new vscode.ThemeIcon('device-desktop');
+    item.contextValue = 'cryptolens.device';
+    return item;
+  }
+}

@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import type { KeyscopeConfig } from '../config';
+import type { TokenStore } from '../secrets';
+import type { UsageService } from '../usage/usage-service';
+import { CryptolensRootNode } from './cryptolens-nodes';
+import { KeysTree } from './keys-tree';
+import { LOAD_MORE_COMMAND, RETRY_COMMAND } from './message-node';
+import type { TreeNode } from './node';
+import { RuntypeRootNode } from './runtype-nodes';
+import { UnkeyRootNode } from './unkey-nodes';
+
+export const VIEW_ID = 'keyscope.keys';
+
+/** The Keys view: one top node per vendor with a token; progress shows on the view while it loads. */
+export function createKeysView(tokens: TokenStore, usage: UsageService, config: () => KeyscopeConfig): { tree: KeysTree; disposables: vscode.Disposable[] } {
+  const roots = async (): Promise<TreeNode[]> => {
+    const vendors = await tokens.vendorsWithTokens();
+    // The welcome view (package.json viewsWelcome) shows while no vendor has a token.
+    await vscode.commands.executeCommand('setContext', 'keyscope.hasTokens', vendors.length > 0);
+    const settings = config();
+    return vendors.map((vendor) => {
+      switch (vendor) {
+        case 'cryptolens':
+          return new CryptolensRootNode(usage);
+        case 'unkey':
+          return new UnkeyRootNode(usage, settings.unkeyApiIds, settings.unkeyApiVersion);
+        case 'runtype':
+          return new RuntypeRootNode(usage);
+      }
+    });
+  };
+  const tree = new KeysTree(roots, (work) => vscode.window.withProgress({ location: { viewId: VIEW_ID } }, work));
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  return {
+    tree,
+    disposables: [
+      tree,
+      view,
+      vscode.commands.registerCommand(RETRY_COMMAND, (id: unknown) => tree.refresh(typeof id === 'string' ? id : undefined)),
+      vscode.commands.registerCommand(LOAD_MORE_COMMAND, (id: unknown) => (typeof id === 'string' ? tree.loadMore(id) : undefined)),
+    ],
+  };
+}

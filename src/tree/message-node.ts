@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import type { TreeNode } from './node';
+
+/** A leaf that says something: an error (click to retry), "Load more…", or an empty state. */
+export class MessageNode implements TreeNode {
+  constructor(
+    readonly id: string,
+    private readonly label: string,
+    private readonly icon: string,
+    private readonly command?: vscode.Command,
+    private readonly tooltip?: string,
+    private readonly contextValue?: string,
+  ) {}
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon(this.icon, this.icon === 'error' ? new vscode.ThemeColor('errorForeground') : undefined);
+    if (this.command) item.command = this.command;
+    if (this.tooltip) item.tooltip = this.tooltip;
+    if (this.contextValue) item.contextValue = this.contextValue;
+    return item;
+  }
+}
+
+export const RETRY_COMMAND = 'keyscope.tree.retry';
+export const LOAD_MORE_COMMAND = 'keyscope.tree.loadMore';
+
+/** "Cryptolens: Access denied." with a click that reloads the parent it failed under. */
+export function errorNode(parentId: string, message: string): MessageNode {
+  return new MessageNode(
+    `${parentId}/error`,
+    message,
+    'error',
+    { title: 'Retry', command: RETRY_COMMAND, arguments: [parentId] },
+    `${message}\nClick to retry.`,
+    'error',
+  );
+}
+
+export function loadMoreNode(parentId: string): MessageNode {
+  return new MessageNode(`${parentId}/more`, 'Load more…', 'ellipsis', {
+    title: 'Load more',
+    command: LOAD_MORE_COMMAND,
+    arguments: [parentId],
+  });
+}
+
+export function emptyNode(parentId: string, label: string): MessageNode {
+  return new MessageNode(`${parentId}/empty`, label, 'info');
+}

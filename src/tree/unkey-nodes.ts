@@ -1,0 +1,134 @@
+import * as vscode from 'vscode';
+import { formatCount, formatRate, formatTime } from '../text/format';
+import { plainText } from '../text/untrusted';
+import type { UsageService } from '../usage/usage-service';
+import { OUTCOMES, type ApiKey, type OutcomeCounts, type Page } from '../vendors/model';
+import type { UnkeyApiVersion } from '../vendors/unkey/types';
+import type { KeyReference, ReferencingNode } from './key-item';
+import { MessageNode } from './message-node';
+import type { TreeNode } from './node';
+import { PagedParentNode } from './paged-node';
+
+const DAY_MS = 86_400_000;
+
+/** Unkey: the configured APIs → keys (with 30-day verification outcomes) → identity and tags. */
+export class UnkeyRootNode implements TreeNode {
+  readonly id = 'unkey';
+  constructor(
+    private readonly usage: UsageService,
+    private readonly apiIds: readonly string[],
+    private readonly version: UnkeyApiVersion,
+  ) {}
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Unkey', vscode.TreeItemCollapsibleState.Expanded);
+    item.id = this.id;
+    item.description = `API ${this.version}`;
+    item.iconPath = new vscode.ThemeIcon('key');
+    item.contextValue = 'vendor.unkey';
+    return item;
+  }
+
+  async children(): Promise<TreeNode[]> {
+    if (this.apiIds.length === 0) {
+      // Unkey has no endpoint that lists APIs: the user names them.
+      return [
+        new MessageNode('unkey/no-apis', 'Add your API ids in the setting keyscope.unkey.apiIds', 'gear', {
+          title: 'Open Settings',
+          command: 'workbench.action.openSettings',
+          arguments: ['keyscope.unkey.apiIds'],
+        }),
+      ];
+    }
+    return this.apiIds.map((apiId) => new UnkeyApiNode(this.usage, apiId));
+  }
+}
+
+export class UnkeyApiNode extends PagedParentNode<ApiKey> implements ReferencingNode {
+  readonly reference: KeyReference;
+  protected readonly emptyLabel = 'No keys';
+  private totals: Map<string, OutcomeCounts> | undefined;
+
+  constructor(
+    private readonly usage: UsageService,
+    private readonly apiId: string,
+  ) {
+    super(`unkey/${apiId}`);
+    this.reference = { vendor: 'unkey', scopeId: apiId };
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(plainText(this.apiId), vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('symbol-namespace');
+    item.contextValue = 'unkey.api';
+    return item;
+  }
+
+  protected async fetchPage(cursor: string | undefined): Promise<Page<ApiKey>> {
+    // Both in parallel: one listKeys page, and one analytics query for every key of the API.
+    const [page, totals] = await Promise.all([this.usage.unkeyKeysPage(this.apiId, cursor), this.usage.unkeyTotalsByKey(this.apiId)]);
+    this.totals = totals;
+    return page;
+  }
+
+  protected toNode(key: ApiKey): TreeNode {
+    return new UnkeyKeyNode(this.usage, this.apiId, key, this.totals?.get(key.keyId));
+  }
+}
+
+export function outcomeLines(outcomes: OutcomeCounts): string[] {
+  return OUTCOMES.filter((outcome) => outcomes[outcome] > 0).map((outcome) => `  ${outcome}: ${formatCount(outcomes[outcome])}`);
+}
+
+export class UnkeyKeyNode implements TreeNode, ReferencingNode {
+  readonly id: string;
+  readonly reference: KeyReference;
+
+  constructor(
+    private readonly usage: UsageService,
+    private readonly apiId: string,
+    private readonly key: ApiKey,
+    private readonly outcomes: OutcomeCounts | undefined,
+  ) {
+    this.id = `unkey/${apiId}/${key.keyId}`;
+    this.reference = { vendor: 'unkey', scopeId: apiId, keyId: key.keyId, ...(key.start ? { key: key.start } : {}) };
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const { key, outcomes } = this;
+    const label = plainText(key.name || key.start || key.keyId);
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    const total = outcomes?.total ?? 0;
+    item.description = `${plainText(key.keyId)} · ${formatCount(total)} verifications (30d)${total > 0 ? ` · ${formatRate(outcomes?.valid ?? 0, total)} valid` : ''}`;
+    item.tooltip = [
+      label,
+      `Key id: ${plainText(key.keyId)}`,
+      ...(key.start ? [`Starts with: ${plainText(key.start)}`] : []),
+      `Enabled: ${key.enabled ? 'yes' : 'no'}`,
+      ...(key.expiresAt !== undefined ? [`Expires: ${formatTime(key.expiresAt)}`] : []),
+      `Verifications, last 30 days: ${formatCount(total)}`,
+      ...(outcomes ? outcomeLines(outcomes) : []),
+    ].join('\n');
+    item.iconPath = new vscode.ThemeIcon(key.enabled ? 'key' : 'circle-slash');
+    item.contextValue = 'unkey.key';
+    return item;
+  }
+
+  async children(): Promise<TreeNode[]> {
+    const nodes: TreeNode[] = [];
+    const identity = this.key.identity;
+    if (identity) {
+      nodes.push(new MessageNode(`${this.id}/identity`, `Identity ${plainText(identity.externalId)}`, 'person', undefined, `Identity id: ${plainText(identity.id)}`));
+    }
+    const end = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+    const tags = await this.usage.unkeyVerifications({ apiId: this.apiId, keyIds: [this.key.keyId], start: end - 30 * DAY_MS, end, groupBy: ['tag'] });
+    for (const row of tags) {
+      if (row.tag === undefined) continue;
+      nodes.push(new MessageNode(`${this.id}/tag/${row.tag}`, `Tag ${plainText(row.tag)}`, 'tag', undefined, `${formatCount(row.outcomes.total)} verifications (30d)`));
+    }
+    if (nodes.length === 0) nodes.push(new MessageNode(`${this.id}/none`, 'No identity or tags', 'info'));
+    return nodes;
+  }
+}
