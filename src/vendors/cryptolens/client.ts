@@ -1,0 +1,97 @@
+// Cryptolens Web API v3, usage analytics: ai/GetKeyUsageSummaries and ai/GetKeyDevices.
+// POST with a form body holding the token, as the official SDKs do: a token in a URL ends up in logs.
+import type { HttpClient } from '../../http/client';
+import { InvalidRequestError, type RequestContext } from '../../http/errors';
+import type { DeviceUsage, LicenseKeySummary } from '../model';
+import { readResponse } from './errors';
+import { toDeviceUsage, toLicenseKeySummary } from './map';
+import { followCursor, toCursorPage, type CursorPage } from './paging';
+import { prepareQuery, type DeviceQuery, type SummaryQuery } from './query';
+import { devicesResponseSchema, summariesResponseSchema } from './schemas';
+
+export const CRYPTOLENS_DEFAULT_BASE_URL = 'https://api.cryptolens.io/api/';
+
+const SUMMARIES = 'ai/GetKeyUsageSummaries';
+const DEVICES = 'ai/GetKeyDevices';
+
+export interface CryptolensClientOptions {
+  /** e.g. https://api.cryptolens.io/api/ — a method's URL is this plus "ai/<Method>". */
+  baseUrl: string;
+  /** An access token with the "Usage Analytics" permission. */
+  token: string;
+  http: HttpClient;
+}
+
+export class CryptolensClient {
+  private readonly baseUrl: URL;
+  private readonly http: HttpClient;
+  // A private field: the token stays out of inspection, JSON and spread copies of the client.
+  readonly #token: string;
+
+  constructor(options: CryptolensClientOptions) {
+    const context: RequestContext = { vendor: 'cryptolens', endpoint: 'configuration' };
+    this.baseUrl = parseBaseUrl(context, options.baseUrl);
+    if (typeof options.token !== 'string' || options.token.trim() === '') {
+      throw new InvalidRequestError(context, 'the access token is empty');
+    }
+    this.#token = options.token.trim();
+    this.http = options.http;
+  }
+
+  /** One page of lifetime usage summaries per license key. */
+  async getKeyUsageSummaries(query: SummaryQuery = {}, signal?: AbortSignal): Promise<CursorPage<LicenseKeySummary>> {
+    const context: RequestContext = { vendor: 'cryptolens', endpoint: SUMMARIES };
+    const prepared = prepareQuery(context, query, false);
+    const data = readResponse(context, await this.post(context, prepared.params, signal), summariesResponseSchema, [this.#token]);
+    return toCursorPage(context, data.summaries.map(toLicenseKeySummary), (row) => row.summaryId, prepared);
+  }
+
+  /** One page of per-device (machine code) usage. */
+  async getKeyDevices(query: DeviceQuery = {}, signal?: AbortSignal): Promise<CursorPage<DeviceUsage>> {
+    const context: RequestContext = { vendor: 'cryptolens', endpoint: DEVICES };
+    const prepared = prepareQuery(context, query, true);
+    const data = readResponse(context, await this.post(context, prepared.params, signal), devicesResponseSchema, [this.#token]);
+    return toCursorPage(context, data.devices.map(toDeviceUsage), (row) => row.deviceId, prepared);
+  }
+
+  /** Every page of summaries from `query` on: forward by default, backward with endingBefore or direction. */
+  summaryPages(query: SummaryQuery = {}, signal?: AbortSignal): AsyncGenerator<CursorPage<LicenseKeySummary>, void, undefined> {
+    return followCursor(query, (next) => this.getKeyUsageSummaries(next, signal));
+  }
+
+  devicePages(query: DeviceQuery = {}, signal?: AbortSignal): AsyncGenerator<CursorPage<DeviceUsage>, void, undefined> {
+    return followCursor(query, (next) => this.getKeyDevices(next, signal));
+  }
+
+  private post(context: RequestContext, params: URLSearchParams, signal: AbortSignal | undefined): ReturnType<HttpClient['send']> {
+    const body = new URLSearchParams(params);
+    body.set('token', this.#token);
+    return this.http.send({
+      context,
+      method: 'POST',
+      url: new URL(context.endpoint, this.baseUrl),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: body.toString(),
+      signal,
+    });
+  }
+}
+
+function parseBaseUrl(context: RequestContext, value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    // Not echoed: a mistyped value might hold something secret.
+    throw new InvalidRequestError(context, 'baseUrl is not a valid URL');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new InvalidRequestError(context, `baseUrl must be http or https: ${url.protocol}`);
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new InvalidRequestError(context, 'baseUrl must not carry credentials, a query or a fragment');
+  }
+  // Without the trailing slash, "ai/…" would replace the last path segment instead of extending it.
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url;
+}
