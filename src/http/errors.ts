@@ -7,13 +7,22 @@ export interface RequestContext {
   endpoint: string;
 }
 
+// Vendor text in an error (a message, a detail) may be huge or hostile: shown on one line, bounded.
+const MAX_DETAIL_CHARS = 300;
+
+function boundedDetail(text: string): string {
+  const line = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  return line.length > MAX_DETAIL_CHARS ? `${line.slice(0, MAX_DETAIL_CHARS)}…` : line;
+}
+
 /** Base of every error Keyscope raises about a vendor call; the message names vendor and endpoint first. */
 export class KeyscopeError extends Error {
   readonly vendor: VendorId;
   readonly endpoint: string;
   /** The message without vendor and endpoint, e.g. "Access denied." */
   readonly detail: string;
-  constructor(context: RequestContext, detail: string) {
+  constructor(context: RequestContext, rawDetail: string) {
+    const detail = boundedDetail(rawDetail);
     super(`${VENDOR_NAMES[context.vendor]} ${context.endpoint}: ${detail}`);
     this.name = new.target.name;
     this.vendor = context.vendor;
@@ -37,7 +46,7 @@ export class VendorError extends KeyscopeError {
   readonly code: string | undefined;
   constructor(context: RequestContext, vendorMessage: string, status: number, code?: string) {
     super(context, vendorMessage);
-    this.vendorMessage = vendorMessage;
+    this.vendorMessage = this.detail;
     this.status = status;
     this.code = code;
   }

@@ -15,6 +15,9 @@ export function formatRate(part: number, whole: number): string {
 /** "2025-05-26 00:00 UTC": unambiguous wherever the reader is. */
 export function formatTime(ms: number | undefined): string {
   if (ms === undefined) return 'never';
-  const iso = new Date(ms).toISOString();
+  const date = new Date(ms);
+  // A vendor can send any number; Date only holds ±8.64e15 ms, and toISOString throws beyond it.
+  if (Number.isNaN(date.getTime())) return 'unknown';
+  const iso = date.toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }

@@ -8,7 +8,10 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 /** Plain, single-line, bounded text for a tree label, a QuickPick or a tooltip. */
 export function plainText(text: string, maxLength = 200): string {
   const clean = text.replace(INVISIBLE, ' ').replace(LONE_SURROGATE, '\ufffd').trim();
-  return clean.length > maxLength ? `${clean.slice(0, maxLength - 1)}…` : clean;
+  if (clean.length <= maxLength) return clean;
+  // Never cut between the two halves of a surrogate pair: that would leave invalid UTF-16.
+  const cut = /[\ud800-\udbff]/.test(clean.charAt(maxLength - 2)) ? maxLength - 2 : maxLength - 1;
+  return `${clean.slice(0, cut)}…`;
 }
 
 /** Plain text made inert inside Markdown: no links, no HTML, no emphasis, no command URIs. */

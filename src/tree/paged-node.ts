@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { Page } from '../vendors/model';
 import { describeError, type PagedNode } from './keys-tree';
 import { emptyNode, LOAD_MORE_COMMAND, loadMoreNode, MessageNode } from './message-node';

@@ -25,7 +25,8 @@ export type SummaryCounter = (typeof SUMMARY_COUNTERS)[number];
 
 const id = z.number().int();
 const count = z.number().int().nonnegative();
-const unixSeconds = z.number().int().nonnegative();
+// Bounded so that the time in ms fits a Date (±8.64e15 ms): a later toISOString must not throw.
+const unixSeconds = z.number().int().nonnegative().max(8.64e12, 'a time beyond the year 275760');
 /** Empty (or null) when the license key no longer exists. */
 const keyString = z.string().nullable();
 

@@ -1,0 +1,88 @@
+// POST /v2/apis.listKeys: one page of an API's keys. The v2 client (v2-client.ts) delegates to it.
+import type { HttpClient } from '../../http/client';
+import { AuthenticationError, InvalidRequestError, redact, ResponseFormatError, type RequestContext } from '../../http/errors';
+import { parseJsonBody, validate } from '../../http/json';
+import type { ApiKey, Page } from '../model';
+import type { ListKeysQuery } from './types';
+import { bearerHeader, unkeyEndpointUrl } from './unkey-url';
+import { v2ListKeysSchema, type V2Key } from './list-keys-v2-schemas';
+import { unkeyV2Error } from './v2-errors';
+import { v2ErrorSchema } from './v2-schemas';
+
+const LIST_KEYS: RequestContext = { vendor: 'unkey', endpoint: 'v2/apis.listKeys' };
+const MAX_PAGE = 100;
+const MAX_VENDOR_CHARS = 300;
+
+export async function listKeysV2(
+  http: HttpClient,
+  baseUrl: string,
+  token: string,
+  query: ListKeysQuery,
+  signal?: AbortSignal,
+): Promise<Page<ApiKey>> {
+  if (typeof query?.apiId !== 'string' || query.apiId.trim() === '') throw new InvalidRequestError(LIST_KEYS, 'apiId is required');
+  const limit = query.limit ?? MAX_PAGE;
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PAGE) {
+    throw new InvalidRequestError(LIST_KEYS, 'limit must be an integer from 1 to 100');
+  }
+  if (query.cursor !== undefined && (typeof query.cursor !== 'string' || query.cursor === '')) {
+    throw new InvalidRequestError(LIST_KEYS, 'cursor must be a non-empty string');
+  }
+  const body: Record<string, unknown> = { apiId: query.apiId, limit };
+  if (query.cursor !== undefined) body.cursor = query.cursor;
+  const response = await http.send({
+    context: LIST_KEYS,
+    method: 'POST',
+    url: unkeyEndpointUrl(LIST_KEYS, baseUrl, 'v2/apis.listKeys'),
+    headers: { authorization: bearerHeader(LIST_KEYS, token), 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+    signal,
+  });
+  if (response.status === 403) {
+    const detail = forbiddenDetail(response.text, token);
+    if (detail !== undefined) throw new AuthenticationError(LIST_KEYS, detail, 403, 'FORBIDDEN');
+  }
+  if (response.status < 200 || response.status > 299) throw unkeyV2Error(LIST_KEYS, response, token);
+  const page = validate(LIST_KEYS, v2ListKeysSchema, parseJsonBody(LIST_KEYS, response));
+  const items = page.data.map((key) => toApiKey(key, query.apiId));
+  const cursor = page.pagination?.cursor;
+  if (!page.pagination?.hasMore) return { items };
+  if (cursor === undefined || cursor === '') throw new ResponseFormatError(LIST_KEYS, 'hasMore is true but no cursor was given');
+  if (cursor === query.cursor) throw new ResponseFormatError(LIST_KEYS, 'the cursor did not move: paging would never end');
+  return { items, nextCursor: cursor };
+}
+
+function toApiKey(key: V2Key, apiId: string): ApiKey {
+  const apiKey: ApiKey = { vendor: 'unkey', keyId: key.keyId, scopeId: apiId, enabled: key.enabled, createdAt: key.createdAt };
+  if (key.name !== undefined) apiKey.name = key.name;
+  if (key.start !== undefined) apiKey.start = key.start;
+  if (key.expires !== undefined) apiKey.expiresAt = key.expires;
+  if (key.lastUsedAt !== undefined) apiKey.lastUsedAt = key.lastUsedAt;
+  if (key.identity) apiKey.identity = { id: key.identity.id, externalId: key.identity.externalId };
+  return apiKey;
+}
+
+/** Vendor text reaches people: one line, bounded. */
+function clean(text: string): string {
+  const line = Array.from(text, (char) => (char < ' ' || char === '\u007f' ? ' ' : char))
+    .join('')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+  return line.length > MAX_VENDOR_CHARS ? `${line.slice(0, MAX_VENDOR_CHARS)}…` : line;
+}
+
+/** A 403 names the permission listing needs (read_key), which the analytics mapping would not. */
+function forbiddenDetail(text: string, token: string): string | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+  const parsed = v2ErrorSchema.safeParse(data);
+  if (!parsed.success) return undefined;
+  const said = clean(redact(parsed.data.error.detail ?? parsed.data.error.title ?? 'forbidden', [token]));
+  const named = said.match(/\bapi\.[\w*-]+\.read_key\b/g);
+  const permission = named ? [...new Set(named)].join(' or ') : 'api.*.read_key';
+  return `the root key lacks the permission ${permission}: ${said}`;
+}

@@ -1,0 +1,66 @@
+// What an Unkey v1 error answer means for the caller: a typed error with the vendor's words, token-free.
+// v1 answers a missing or wrong root key with 403 UNAUTHORIZED, a missing permission with 403
+// FORBIDDEN (or INSUFFICIENT_PERMISSIONS), and an unknown API or identity with 404 NOT_FOUND.
+import type { HttpResponse } from '../../http/client';
+import {
+  AuthenticationError,
+  HttpStatusError,
+  NotFoundError,
+  RateLimitedError,
+  redact,
+  VendorError,
+  type RequestContext,
+} from '../../http/errors';
+import { parseRetryAfter } from '../../http/retry';
+import { v1ErrorSchema } from './v1-schemas';
+
+const MAX_MESSAGE_CHARS = 300;
+const PERMISSION = /\bapi\.[\w*-]+\.[a-z_]+\b/g;
+
+export function unkeyV1Error(context: RequestContext, response: HttpResponse, token: string): Error {
+  const { status } = response;
+  const said = vendorWords(response.text, token);
+  if (status === 429) {
+    return new RateLimitedError(context, said?.message ?? 'rate limited', parseRetryAfter(response.headers['retry-after']));
+  }
+  if (!said) return new HttpStatusError(context, status, describeBody(response));
+  const { code, message } = said;
+  if (code === 'UNAUTHORIZED' || status === 401) {
+    return new AuthenticationError(context, `the root key was rejected: ${message}`, status, code);
+  }
+  if (code === 'FORBIDDEN' || code === 'INSUFFICIENT_PERMISSIONS') {
+    const named = message.match(PERMISSION);
+    const detail = named ? `the root key lacks the permission ${[...new Set(named)].join(' or ')}: ${message}` : message;
+    return new AuthenticationError(context, detail, status, code);
+  }
+  if (code === 'NOT_FOUND' || status === 404) return new NotFoundError(context, message, status, code);
+  if (code === 'RATE_LIMITED') return new RateLimitedError(context, message, parseRetryAfter(response.headers['retry-after']));
+  return new VendorError(context, message, status, code);
+}
+
+function vendorWords(text: string, token: string): { code: string; message: string } | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+  const parsed = v1ErrorSchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  return { code: parsed.data.error.code, message: clean(redact(parsed.data.error.message, [token])) };
+}
+
+/** Vendor text reaches people: one line, bounded. */
+function clean(text: string): string {
+  const line = Array.from(text, (char) => (char < ' ' || char === '\u007f' ? ' ' : char))
+    .join('')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+  return line.length > MAX_MESSAGE_CHARS ? `${line.slice(0, MAX_MESSAGE_CHARS)}…` : line;
+}
+
+function describeBody(response: HttpResponse): string {
+  if (response.text.trim() === '') return '(empty body)';
+  if (/^\s*</.test(response.text)) return '(an HTML page instead of an Unkey error)';
+  return '(no Unkey error in the body)';
+}

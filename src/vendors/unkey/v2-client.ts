@@ -1,0 +1,68 @@
+// Unkey v2: verification analytics as SQL over Unkey's public tables, answered like v1 answered.
+import type { HttpClient, HttpResponse } from '../../http/client';
+import type { RequestContext } from '../../http/errors';
+import { parseJsonBody, validate } from '../../http/json';
+import type { ApiKey, Page, VerificationSlice } from '../model';
+import { listKeysV2 } from './list-keys-v2';
+import type { ListKeysQuery, UnkeyClient, VerificationQuery } from './types';
+import { bearerHeader, unkeyEndpointUrl } from './unkey-url';
+import { unkeyV2Error } from './v2-errors';
+import { checkVerificationQuery } from './v2-query';
+import { toSlices } from './v2-rows';
+import { getVerificationsResponseSchema } from './v2-schemas';
+import { buildVerificationSql } from './v2-sql';
+
+export interface UnkeyV2ClientOptions {
+  baseUrl: string;
+  token: string;
+  http: HttpClient;
+  /** The clock `end` defaults to; injectable so a test can pin "now". */
+  now?: () => number;
+}
+
+const GET_VERIFICATIONS: RequestContext = { vendor: 'unkey', endpoint: 'v2/analytics.getVerifications' };
+
+export class UnkeyV2Client implements UnkeyClient {
+  readonly version = 'v2' as const;
+  private readonly baseUrl: string;
+  private readonly token: string;
+  private readonly http: HttpClient;
+  private readonly now: () => number;
+
+  constructor(options: UnkeyV2ClientOptions) {
+    this.baseUrl = options.baseUrl;
+    this.token = options.token;
+    this.http = options.http;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** One SQL query per call, whatever the grouping: Unkey meters v2 analytics per query. */
+  async getVerifications(query: VerificationQuery, signal?: AbortSignal): Promise<VerificationSlice[]> {
+    const checked = checkVerificationQuery(GET_VERIFICATIONS, query, this.now());
+    const sql = buildVerificationSql(checked);
+    const response = await this.post(GET_VERIFICATIONS, 'v2/analytics.getVerifications', { query: sql }, signal);
+    const body = validate(GET_VERIFICATIONS, getVerificationsResponseSchema, parseJsonBody(GET_VERIFICATIONS, response));
+    return toSlices(GET_VERIFICATIONS, body.data, checked);
+  }
+
+  listKeys(query: ListKeysQuery, signal?: AbortSignal): Promise<Page<ApiKey>> {
+    return listKeysV2(this.http, this.baseUrl, this.token, query, signal);
+  }
+
+  private async post(context: RequestContext, path: string, body: unknown, signal?: AbortSignal): Promise<HttpResponse> {
+    const response = await this.http.send({
+      context,
+      method: 'POST',
+      url: unkeyEndpointUrl(context, this.baseUrl, path),
+      headers: {
+        authorization: bearerHeader(context, this.token),
+        'content-type': 'application/json',
+        accept: 'application/json',
+      },
+      body: JSON.stringify(body),
+      signal,
+    });
+    if (response.status < 200 || response.status >= 300) throw unkeyV2Error(context, response, this.token);
+    return response;
+  }
+}
