@@ -17,7 +17,6 @@ import { parseRetryAfter } from '../../http/retry';
 
 const AUTHENTICATION_MESSAGES = new Set(['Access denied.', 'Unable to authenticate.']);
 const NOT_FOUND_MESSAGES = new Set(['Could not find the product.', 'Could not find the key.']);
-const MAX_MESSAGE_LENGTH = 300;
 
 /** The validated payload of a successful answer; any other answer becomes a typed error. */
 export function readResponse<S extends z.ZodType>(
@@ -60,12 +59,11 @@ function rateLimited(context: RequestContext, response: HttpResponse, message: s
   return new RateLimitedError(context, message ?? 'too many requests', parseRetryAfter(response.headers['retry-after']));
 }
 
-/** Vendor text is untrusted: it may echo the token, carry control characters or run long. */
+/** Vendor text may echo the token (KeyscopeError bounds and flattens the rest). */
 function vendorText(value: unknown, secrets: readonly string[]): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const clean = redact(value, secrets).replace(/\p{Cc}/gu, ' ').trim();
-  if (clean === '') return undefined;
-  return clean.length > MAX_MESSAGE_LENGTH ? `${clean.slice(0, MAX_MESSAGE_LENGTH)}…` : clean;
+  const clean = redact(value, secrets).trim();
+  return clean === '' ? undefined : clean;
 }
 
 function tryParse(text: string): unknown {

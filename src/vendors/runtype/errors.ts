@@ -12,12 +12,11 @@ import {
 import { parseRetryAfter } from '../../http/retry';
 import { errorBodySchema } from './schemas';
 
-const MAX_MESSAGE_CHARS = 300;
 
 export function runtypeError(context: RequestContext, response: HttpResponse, token: string): Error {
   const { status } = response;
   const said = vendorMessage(response.text);
-  const message = said === undefined ? undefined : clean(redact(said, [token]));
+  const message = said === undefined ? undefined : redact(said, [token]);
   // A 401 is about the token whatever the body says (or whether it says anything).
   if (status === 401) return new AuthenticationError(context, message ?? 'HTTP 401 Unauthorized', status);
   if (message === undefined) return new HttpStatusError(context, status, describeBody(response));
@@ -50,11 +49,3 @@ function describeBody(response: HttpResponse): string {
   return '(no Runtype error message)';
 }
 
-/** Vendor text goes into messages shown to people: one line, bounded. */
-function clean(text: string): string {
-  const line = Array.from(text, (char) => (char < ' ' || char === '\u007f' ? ' ' : char))
-    .join('')
-    .replace(/ {2,}/g, ' ')
-    .trim();
-  return line.length > MAX_MESSAGE_CHARS ? `${line.slice(0, MAX_MESSAGE_CHARS)}…` : line;
-}

@@ -14,7 +14,6 @@ import {
 import { parseRetryAfter } from '../../http/retry';
 import { v1ErrorSchema } from './v1-schemas';
 
-const MAX_MESSAGE_CHARS = 300;
 const PERMISSION = /\bapi\.[\w*-]+\.[a-z_]+\b/g;
 
 export function unkeyV1Error(context: RequestContext, response: HttpResponse, token: string): Error {
@@ -47,17 +46,9 @@ function vendorWords(text: string, token: string): { code: string; message: stri
   }
   const parsed = v1ErrorSchema.safeParse(body);
   if (!parsed.success) return undefined;
-  return { code: parsed.data.error.code, message: clean(redact(parsed.data.error.message, [token])) };
+  return { code: parsed.data.error.code, message: redact(parsed.data.error.message, [token]) };
 }
 
-/** Vendor text reaches people: one line, bounded. */
-function clean(text: string): string {
-  const line = Array.from(text, (char) => (char < ' ' || char === '\u007f' ? ' ' : char))
-    .join('')
-    .replace(/ {2,}/g, ' ')
-    .trim();
-  return line.length > MAX_MESSAGE_CHARS ? `${line.slice(0, MAX_MESSAGE_CHARS)}…` : line;
-}
 
 function describeBody(response: HttpResponse): string {
   if (response.text.trim() === '') return '(empty body)';
