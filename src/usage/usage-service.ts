@@ -71,6 +71,27 @@ export class UsageService {
     });
   }
 
+  // Lookups (keyscope.lookupKey) ask the vendor itself: only it can say "Could not find the key.".
+
+  /** A key's summaries by its string, with the vendor's Key filter (which needs the product). */
+  licenseKeyByString(productId: number, key: string): Promise<LicenseKeySummary[]> {
+    return this.cached('cryptolens', `key:${productId}:${key}`, async ({ client }) => (await client.getKeyUsageSummaries({ productId, key })).items);
+  }
+
+  /** A key's summaries by its id (a deleted key's id still finds them). */
+  licenseKeyById(keyId: number): Promise<LicenseKeySummary[]> {
+    return this.cached('cryptolens', `key-id:${keyId}`, async ({ client }) => (await client.getKeyUsageSummaries({ keyId })).items);
+  }
+
+  /** Every device with this machine code, whichever key or product it used (the vendor normalizes it). */
+  devicesByMachineCode(machineCode: string): Promise<DeviceUsage[]> {
+    return this.cached('cryptolens', `machine:${machineCode}`, async ({ client }) => {
+      const all: DeviceUsage[] = [];
+      for await (const page of client.devicePages({ machineCode, limit: SCAN_PAGE })) all.push(...page.items);
+      return all;
+    });
+  }
+
   // --- Unkey ------------------------------------------------------------------------------------
 
   unkeyKeysPage(apiId: string, cursor?: string): Promise<Page<ApiKey>> {

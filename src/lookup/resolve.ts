@@ -1,0 +1,128 @@
+// A lookup asks the vendor itself, with the narrowest filter it has, so that a key that does not
+// exist gets the vendor's own answer ("Cryptolens: Could not find the key.") instead of an empty list.
+import type { KeyscopeConfig } from '../config';
+import { KeyscopeError, NotFoundError } from '../http/errors';
+import {
+  cryptolensKeyFacts,
+  deviceFacts,
+  runtypeKeyFacts,
+  unkeyApiFacts,
+  unkeyKeyFacts,
+  unusedCryptolensKeyFacts,
+  type KeyFacts,
+} from '../usage/key-facts';
+import { unkeyTotalsOfApis } from '../usage/key-index';
+import type { UsageService } from '../usage/usage-service';
+import type { ApiKey, OutcomeCounts } from '../vendors/model';
+import type { LookupTarget } from './recognize';
+
+export type LookupResult = { found: KeyFacts[] } | { notFound: string };
+
+/** A Cryptolens key string can only be asked for within a product. */
+export type ResolvableTarget = Exclude<LookupTarget, { kind: 'key' }> | { vendor: 'cryptolens'; kind: 'key'; key: string; productId: number };
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+/** Listing pages read to find an Unkey key's name and state (100 keys each). */
+const MAX_LIST_PAGES = 50;
+
+export async function resolveLookup(usage: UsageService, config: KeyscopeConfig, target: ResolvableTarget, now: number = Date.now()): Promise<LookupResult> {
+  try {
+    switch (target.vendor) {
+      case 'cryptolens':
+        return await cryptolens(usage, target);
+      case 'unkey':
+        return target.kind === 'api' ? await unkeyApi(usage, target.apiId) : await unkeyKey(usage, config.unkeyApiIds, target.keyId, now);
+      case 'runtype':
+        return await runtype(usage, target, now);
+    }
+  } catch (error) {
+    if (error instanceof NotFoundError) return { notFound: error.summary };
+    throw error;
+  }
+}
+
+/** For a person: "Cryptolens: Access denied." (vendor errors), else the message. */
+export function describeLookupError(error: unknown): string {
+  if (error instanceof KeyscopeError) return error.summary;
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function cryptolens(usage: UsageService, target: Extract<ResolvableTarget, { vendor: 'cryptolens' }>): Promise<LookupResult> {
+  if (target.kind === 'machine-code') {
+    const devices = await usage.devicesByMachineCode(target.machineCode);
+    if (devices.length === 0) return { notFound: 'Cryptolens: no device with this machine code has used a license key.' };
+    return { found: devices.map(deviceFacts) };
+  }
+  // The vendor answers "Could not find the key." (a NotFoundError) for a key that does not exist.
+  const summaries = target.kind === 'key' ? await usage.licenseKeyByString(target.productId, target.key) : await usage.licenseKeyById(target.keyId);
+  if (summaries.length === 0) {
+    return { found: [unusedCryptolensKeyFacts(target.kind === 'key' ? { productId: target.productId, key: target.key } : { keyId: target.keyId })] };
+  }
+  const found = await Promise.all(
+    summaries.map(async (summary) => {
+      // A lookup is asked for once, so it may count every device rather than a first page.
+      const devices = await usage.keyDevices(summary.productId, summary.licenseKeyId);
+      return cryptolensKeyFacts(summary, { count: devices.length, more: false });
+    }),
+  );
+  return { found };
+}
+
+async function unkeyApi(usage: UsageService, apiId: string): Promise<LookupResult> {
+  // An API the vendor does not know fails with its own message ("API … not found").
+  return { found: [unkeyApiFacts(apiId, await usage.unkeyTotalsByKey(apiId))] };
+}
+
+async function unkeyKey(usage: UsageService, apiIds: readonly string[], keyId: string, now: number): Promise<LookupResult> {
+  if (apiIds.length === 0) return { notFound: 'Unkey: add your API ids in the setting keyscope.unkey.apiIds to look up their keys.' };
+  const totals = await unkeyTotalsOfApis(usage, apiIds);
+  const withTraffic = totals.filter(([, byKey]) => byKey.has(keyId)).map(([apiId]) => apiId);
+  // Unkey's analytics have no row for a quiet key: its API's key list tells whether it exists.
+  const searched = withTraffic.length > 0 ? withTraffic : totals.map(([apiId]) => apiId);
+  const found: KeyFacts[] = [];
+  for (const apiId of searched) {
+    const key = await findUnkeyKey(usage, apiId, keyId);
+    const outcomes: OutcomeCounts | undefined = totals.find(([id]) => id === apiId)?.[1].get(keyId);
+    if (!key && !outcomes) continue;
+    const facts = unkeyKeyFacts(apiId, keyId, outcomes, key);
+    const lastSeen = outcomes ? await unkeyLastSeen(usage, apiId, keyId, now) : undefined;
+    found.push(lastSeen !== undefined ? { ...facts, lastSeen } : facts);
+  }
+  if (found.length === 0) return { notFound: `Unkey: no key ${keyId} in the configured APIs (${apiIds.join(', ')}).` };
+  return { found };
+}
+
+async function findUnkeyKey(usage: UsageService, apiId: string, keyId: string): Promise<ApiKey | undefined> {
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_LIST_PAGES; page++) {
+    const result = await usage.unkeyKeysPage(apiId, cursor);
+    const key = result.items.find((item) => item.keyId === keyId);
+    if (key) return key;
+    if (!result.nextCursor || result.items.length === 0) return undefined;
+    cursor = result.nextCursor;
+  }
+  return undefined;
+}
+
+/** The start of the last hour with a verification in the last 30 days. */
+async function unkeyLastSeen(usage: UsageService, apiId: string, keyId: string, now: number): Promise<number | undefined> {
+  const end = Math.floor(now / HOUR_MS) * HOUR_MS;
+  const slices = await usage.unkeyVerifications({ apiId, keyIds: [keyId], start: end - 30 * DAY_MS, end, groupBy: ['hour'] });
+  let last: number | undefined;
+  for (const slice of slices) if (slice.time !== undefined && slice.outcomes.total > 0 && (last === undefined || slice.time > last)) last = slice.time;
+  return last;
+}
+
+async function runtype(usage: UsageService, target: Extract<ResolvableTarget, { vendor: 'runtype' }>, now: number): Promise<LookupResult> {
+  const keys = await usage.runtypeKeys();
+  const matches =
+    target.kind === 'key-id'
+      ? keys.filter((key) => key.keyId.toLowerCase() === target.keyId.toLowerCase())
+      : keys.filter((key) => key.start !== undefined && key.start !== '' && target.prefix.startsWith(key.start));
+  // Runtype lists every key of the account in one answer: absent from it means no such key.
+  if (matches.length === 0) {
+    return { notFound: target.kind === 'key-id' ? 'Runtype: no API key with this id in the account.' : 'Runtype: no API key with this prefix in the account.' };
+  }
+  return { found: matches.map((key) => runtypeKeyFacts(key, now)) };
+}

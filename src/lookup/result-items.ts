@@ -1,0 +1,78 @@
+// KeyFacts as QuickPick rows: plain text only (vendor strings through plainText), icons for the eye.
+import * as vscode from 'vscode';
+import { formatCount, formatRate, formatTime } from '../text/format';
+import { plainText } from '../text/untrusted';
+import type { KeyReference } from '../tree/key-item';
+import type { KeyFacts } from '../usage/key-facts';
+import { OUTCOMES, VENDOR_NAMES } from '../vendors/model';
+
+export type ResultAction =
+  | { kind: 'openAnalytics'; reference: KeyReference }
+  | { kind: 'copy'; text: string; what: string }
+  | { kind: 'again' }
+  | { kind: 'setToken'; vendor: KeyReference['vendor'] };
+
+export interface ResultItem extends vscode.QuickPickItem {
+  action?: ResultAction;
+}
+
+export function factsItems(facts: readonly KeyFacts[]): ResultItem[] {
+  const items: ResultItem[] = [];
+  for (const key of facts) {
+    if (facts.length > 1) items.push({ label: pickText(key.title, 80), kind: vscode.QuickPickItemKind.Separator });
+    items.push(...keyRows(key), ...keyActions(key));
+  }
+  return items;
+}
+
+function keyRows(facts: KeyFacts): ResultItem[] {
+  const rows: ResultItem[] = [
+    {
+      label: `$(key) ${pickText(facts.title, 120)}`,
+      description: `${VENDOR_NAMES[facts.vendor]} ${facts.kind}`,
+      detail: [...facts.details.map(([label, value]) => `${label} ${pickText(value, 120)}`), ...(facts.state ? [facts.state] : [])].join(' · '),
+    },
+  ];
+  const { totals } = facts;
+  if (totals) {
+    rows.push({
+      label: `$(pulse) Requests: ${formatCount(totals.total)}`,
+      description: `${formatCount(totals.successful)} successful · ${formatCount(totals.failed)} failed · ${totals.period}`,
+    });
+    const outcomes = totals.outcomes;
+    if (outcomes) {
+      const parts = OUTCOMES.filter((outcome) => outcomes[outcome] > 0).map((outcome) => `${outcome} ${formatCount(outcomes[outcome])}`);
+      if (parts.length > 0) rows.push({ label: '$(list-unordered) By outcome', description: parts.join(' · ') });
+    }
+    rows.push({ label: `$(pass) Success rate: ${formatRate(totals.successful, totals.total)}` });
+  }
+  if (facts.devices) rows.push({ label: `$(device-desktop) Devices: ${formatCount(facts.devices.count)}${facts.devices.more ? '+' : ''}` });
+  if (facts.firstSeen !== undefined) rows.push({ label: `$(calendar) First seen: ${formatTime(facts.firstSeen)}` });
+  if (facts.vendor === 'runtype') rows.push({ label: `$(history) Last used: ${formatTime(facts.lastSeen)}` });
+  else if (facts.lastSeen !== undefined) rows.push({ label: `$(history) Last seen: ${formatTime(facts.lastSeen)}` });
+  if (facts.note) rows.push({ label: `$(info) ${facts.note}` });
+  return rows;
+}
+
+function keyActions(facts: KeyFacts): ResultItem[] {
+  const { reference } = facts;
+  const actions: ResultItem[] = [
+    { label: '$(graph) Open in Keyscope Analytics', action: { kind: 'openAnalytics', reference } },
+  ];
+  if (reference.key) actions.push({ label: '$(clippy) Copy key', description: pickText(reference.key, 80), action: { kind: 'copy', text: reference.key, what: 'key' } });
+  const id = reference.keyId ?? reference.scopeId;
+  if (id) actions.push({ label: '$(copy) Copy id', description: pickText(id, 80), action: { kind: 'copy', text: id, what: 'id' } });
+  if (facts.kind === 'device') actions.push({ label: '$(copy) Copy machine code', action: { kind: 'copy', text: facts.title, what: 'machine code' } });
+  return actions;
+}
+
+/** Vendor text for a QuickPick row: plain, and `$(…)` kept from turning into an icon. */
+export function pickText(text: string, maxLength: number): string {
+  return plainText(text, maxLength).replace(/\$\(/g, '\\$(');
+}
+
+export const AGAIN_ITEM: ResultItem = { label: '$(search) Look up another…', action: { kind: 'again' } };
+
+export function messageItems(message: string, icon: 'error' | 'warning' | 'info'): ResultItem[] {
+  return [{ label: `$(${icon}) ${pickText(message, 300)}` }];
+}

@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import type { KeyscopeConfig } from '../config';
+import { NoTokenError, type UsageService } from '../usage/usage-service';
+import { VENDOR_NAMES } from '../vendors/model';
+import { LOOKUP_TITLE } from './ask-target';
+import { describeTarget, targetValue } from './recognize';
+import { describeLookupError, resolveLookup, type ResolvableTarget } from './resolve';
+import { AGAIN_ITEM, factsItems, messageItems, pickText, type ResultAction, type ResultItem } from './result-items';
+
+/**
+ * Shows a lookup's result in a QuickPick: totals, success rate, devices, last seen, then actions.
+ * Resolves 'again' when the user chose "Look up another…".
+ */
+export function showLookupResult(usage: UsageService, config: KeyscopeConfig, target: ResolvableTarget): Promise<'again' | undefined> {
+  const pick = vscode.window.createQuickPick<ResultItem>();
+  pick.title = `${LOOKUP_TITLE}: ${describeTarget(target)} ${pickText(targetValue(target), 80)}`;
+  pick.placeholder = `Asking ${VENDOR_NAMES[target.vendor]}…`;
+  pick.ignoreFocusOut = true;
+  pick.matchOnDescription = true;
+  pick.busy = true;
+  pick.items = [AGAIN_ITEM];
+
+  void resolveLookup(usage, config, target).then(
+    (result) => {
+      if ('found' in result) {
+        pick.items = [...factsItems(result.found), AGAIN_ITEM];
+        pick.placeholder = 'Pick an action, or Escape to close';
+      } else {
+        pick.items = [...messageItems(result.notFound, 'warning'), AGAIN_ITEM];
+        pick.placeholder = result.notFound;
+      }
+      pick.busy = false;
+    },
+    (error: unknown) => {
+      const setToken: ResultItem[] =
+        error instanceof NoTokenError ? [{ label: '$(key) Set Access Token…', action: { kind: 'setToken', vendor: error.vendor } }] : [];
+      pick.items = [...messageItems(describeLookupError(error), 'error'), ...setToken, AGAIN_ITEM];
+      pick.placeholder = describeLookupError(error);
+      pick.busy = false;
+    },
+  );
+
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (result: 'again' | undefined): void => {
+      if (settled) return;
+      settled = true;
+      resolve(result);
+      pick.hide();
+    };
+    pick.onDidAccept(() => {
+      const action = pick.activeItems[0]?.action;
+      // Rows without an action are the result itself: accepting them keeps it on screen.
+      if (!action) return;
+      finish(action.kind === 'again' ? 'again' : undefined);
+      void run(action);
+    });
+    pick.onDidHide(() => {
+      finish(undefined);
+      pick.dispose();
+    });
+    pick.show();
+  });
+}
+
+async function run(action: ResultAction): Promise<void> {
+  switch (action.kind) {
+    case 'openAnalytics':
+      await vscode.commands.executeCommand('keyscope.openAnalytics', action.reference);
+      return;
+    case 'copy':
+      await vscode.env.clipboard.writeText(action.text);
+      vscode.window.setStatusBarMessage(`Keyscope: copied ${action.what}`, 2000);
+      return;
+    case 'setToken':
+      await vscode.commands.executeCommand('keyscope.setToken', action.vendor);
+      return;
+    case 'again':
+      return;
+  }
+}

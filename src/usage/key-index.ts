@@ -1,0 +1,109 @@
+// Resolves an id found in source code to what its vendor knows about it, for hovers. Every answer
+// comes from an account-wide call that answers all ids of a kind at once (the batch), cached and
+// shared in flight by UsageService: hovering 200 ids costs what hovering one does.
+import type { KeyscopeConfig } from '../config';
+import type { IdCandidate } from '../hover/ids';
+import type { ApiKey, LicenseKeySummary, OutcomeCounts } from '../vendors/model';
+import { cryptolensKeyFacts, runtypeKeyFacts, unkeyApiFacts, unkeyKeyFacts, type KeyFacts } from './key-facts';
+import { NoTokenError, type UsageService } from './usage-service';
+
+/** A string seen in several products (each product has its own keys) shows at most this many. */
+const MAX_MATCHES = 3;
+
+export class KeyIndex {
+  // Built once per answer object: the cached promise resolves to the same array until it expires.
+  private readonly byKeyString = new WeakMap<readonly LicenseKeySummary[], Map<string, LicenseKeySummary[]>>();
+
+  constructor(
+    private readonly usage: UsageService,
+    private readonly config: () => KeyscopeConfig,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /**
+   * What the vendors know about `candidate`; empty when none does (or its vendor has no token).
+   * Rejects only when a vendor call failed.
+   */
+  async resolve(candidate: IdCandidate): Promise<KeyFacts[]> {
+    try {
+      switch (candidate.kind) {
+        case 'cryptolens-key':
+          return await this.cryptolensKey(candidate.text);
+        case 'unkey-key':
+          return await this.unkeyKey(candidate.text);
+        case 'unkey-api':
+          return await this.unkeyApi(candidate.text);
+        case 'runtype-id':
+          return await this.runtype((key) => key.keyId.toLowerCase() === candidate.text.toLowerCase());
+        case 'runtype-prefix':
+          return await this.runtype((key) => key.start !== undefined && key.start !== '' && candidate.text.startsWith(key.start));
+      }
+    } catch (error) {
+      if (error instanceof NoTokenError) return [];
+      throw error;
+    }
+  }
+
+  private async cryptolensKey(text: string): Promise<KeyFacts[]> {
+    const summaries = await this.usage.allLicenseKeys();
+    const matches = (this.keyStrings(summaries).get(text) ?? []).slice(0, MAX_MATCHES);
+    // The device count is one first-page call per key, the page the tree shows too.
+    return Promise.all(
+      matches.map(async (summary) => {
+        const page = await this.usage.devicesPage(summary.productId, summary.licenseKeyId).catch(() => undefined);
+        return cryptolensKeyFacts(summary, page ? { count: page.items.length, more: page.nextCursor !== undefined } : undefined);
+      }),
+    );
+  }
+
+  private keyStrings(summaries: readonly LicenseKeySummary[]): Map<string, LicenseKeySummary[]> {
+    let index = this.byKeyString.get(summaries);
+    if (!index) {
+      index = new Map();
+      for (const summary of summaries) {
+        if (!summary.key) continue;
+        const list = index.get(summary.key);
+        if (list) list.push(summary);
+        else index.set(summary.key, [summary]);
+      }
+      this.byKeyString.set(summaries, index);
+    }
+    return index;
+  }
+
+  /** One analytics query per configured API answers every key of it (the tree asks the same). */
+  private async unkeyKey(keyId: string): Promise<KeyFacts[]> {
+    const totals = await unkeyTotalsOfApis(this.usage, this.config().unkeyApiIds);
+    return totals.flatMap(([apiId, byKey]) => {
+      const outcomes = byKey.get(keyId);
+      return outcomes ? [unkeyKeyFacts(apiId, keyId, outcomes)] : [];
+    });
+  }
+
+  private async unkeyApi(apiId: string): Promise<KeyFacts[]> {
+    // Only the APIs the user named: an arbitrary api_… string in code costs no query.
+    if (!this.config().unkeyApiIds.includes(apiId)) return [];
+    return [unkeyApiFacts(apiId, await this.usage.unkeyTotalsByKey(apiId))];
+  }
+
+  private async runtype(matches: (key: ApiKey) => boolean): Promise<KeyFacts[]> {
+    const keys = await this.usage.runtypeKeys();
+    const now = this.now();
+    return keys.filter(matches).slice(0, MAX_MATCHES).map((key) => runtypeKeyFacts(key, now));
+  }
+}
+
+/**
+ * Each API's 30-day totals per key (one query each, shared with the tree). One API failing (a typo
+ * in the settings) must not hide the others; all of them failing is an error.
+ */
+export async function unkeyTotalsOfApis(usage: UsageService, apiIds: readonly string[]): Promise<Array<[string, Map<string, OutcomeCounts>]>> {
+  const settled = await Promise.allSettled(apiIds.map((apiId) => usage.unkeyTotalsByKey(apiId)));
+  const answered: Array<[string, Map<string, OutcomeCounts>]> = [];
+  settled.forEach((result, index) => {
+    if (result.status === 'fulfilled') answered.push([apiIds[index] as string, result.value]);
+  });
+  const failure = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (answered.length === 0 && failure) throw failure.reason;
+  return answered;
+}

@@ -1,0 +1,137 @@
+// KeyIndex (what a hover shows for an id) against the emulator: the facts come from the vendor's
+// data, unknown ids show nothing, and a document's ids cost a handful of requests, not one each.
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { findIds, type IdCandidate, type IdKind } from '../../src/hover/ids';
+import { KeyIndex } from '../../src/usage/key-index';
+import { startUsageHarness, TEST_NOW, type UsageHarness } from './lookup-harness';
+
+function candidate(kind: IdKind, text: string): IdCandidate {
+  return { kind, text, start: 0, end: text.length };
+}
+
+describe('hover: resolving ids through the usage service', () => {
+  let harness: UsageHarness;
+  let index: KeyIndex;
+
+  before(async () => {
+    harness = await startUsageHarness();
+  });
+  after(() => harness.close());
+  beforeEach(() => {
+    const usage = harness.freshUsage();
+    harness.usage = usage;
+    index = new KeyIndex(usage, () => harness.config, () => TEST_NOW);
+    harness.emulator.requests.clear();
+    harness.tokens.cryptolens = harness.emulator.cryptolens.token;
+  });
+
+  it('shows a Cryptolens key with its lifetime totals, devices and dates, as the vendor has them', async () => {
+    const { data } = harness.emulator.cryptolens;
+    const used = data.summaries.filter((row) => row.key !== '').slice(0, 20);
+    for (const row of used) {
+      const [facts, ...more] = await index.resolve(candidate('cryptolens-key', row.key));
+      assert.equal(more.length, 0);
+      assert.ok(facts, row.key);
+      const devices = data.devices.filter((device) => device.keyId === row.keyId).length;
+      assert.deepEqual(
+        { title: facts.title, totals: facts.totals, devices: facts.devices, firstSeen: facts.firstSeen, lastSeen: facts.lastSeen, reference: facts.reference },
+        {
+          title: row.key,
+          totals: { total: row.totalRequests, successful: row.totalSuccessful, failed: row.totalFailed, period: 'lifetime' },
+          devices: { count: Math.min(devices, 100), more: devices > 100 },
+          firstSeen: row.firstSeenUtc * 1000,
+          lastSeen: row.lastSeenUtc * 1000,
+          reference: { vendor: 'cryptolens', scopeId: String(row.productId), keyId: String(row.keyId), key: row.key },
+        },
+      );
+    }
+  });
+
+  it('shows nothing for a key string the account does not have, or a key never used', async () => {
+    const { data } = harness.emulator.cryptolens;
+    const withSummary = new Set(data.summaries.map((row) => row.keyId));
+    const unused = data.keys.find((key) => !key.deleted && !withSummary.has(key.id));
+    assert.ok(unused, 'the seed has never-used keys');
+    assert.deepEqual(await index.resolve(candidate('cryptolens-key', unused.key)), []);
+    assert.deepEqual(await index.resolve(candidate('cryptolens-key', 'ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ')), []);
+  });
+
+  it('asks Cryptolens for the summaries once for any number of keys, and never again while cached', async () => {
+    const keys = harness.emulator.cryptolens.data.summaries.filter((row) => row.key !== '').slice(0, 60).map((row) => row.key);
+    await Promise.all(keys.map((key) => index.resolve(candidate('cryptolens-key', key))));
+    const summaryPages = Math.ceil(harness.emulator.cryptolens.data.summaries.length / 1000);
+    assert.equal(harness.requests('cryptolens', 'GetKeyUsageSummaries'), summaryPages);
+    // The device count is one first-page call per distinct key.
+    assert.equal(harness.requests('cryptolens', 'GetKeyDevices'), keys.length);
+    harness.emulator.requests.clear();
+    await Promise.all(keys.map((key) => index.resolve(candidate('cryptolens-key', key))));
+    assert.equal(harness.requests('cryptolens'), 0, 'warm hovers cost nothing');
+  });
+
+  it('shows Runtype keys by id (any case) and by prefix or full key, with state and last use', async () => {
+    for (const key of harness.emulator.runtype.keys) {
+      const byId = await index.resolve(candidate('runtype-id', key.id.toUpperCase()));
+      assert.deepEqual(byId.map((facts) => facts.reference.keyId), [key.id]);
+      const expired = key.expiresAt !== null && key.expiresAt <= TEST_NOW;
+      assert.equal(byId[0]?.state, key.enabled && !expired ? 'active' : expired ? 'expired' : 'inactive');
+      assert.equal(byId[0]?.lastSeen, key.lastUsedAt ?? undefined);
+      const byPrefix = await index.resolve(candidate('runtype-prefix', `${key.keyPrefix}Zq9xW2`));
+      assert.ok(byPrefix.some((facts) => facts.reference.keyId === key.id), key.keyPrefix);
+    }
+    assert.equal(harness.requests('runtype'), 1, 'one key-list call answers every id');
+  });
+
+  it('shows nothing for a UUID that is not a Runtype key (request ids, GUIDs in code)', async () => {
+    const line = 'traceparent 0f8fad5b-d9cb-469f-a165-70867728950e; guid {6B29FC40-CA47-1067-B31D-00DD010662DA}';
+    for (const found of findIds(line)) assert.deepEqual(await index.resolve(found), [], found.text);
+  });
+
+  it('costs no request for a vendor without a token', async () => {
+    delete harness.tokens.cryptolens;
+    assert.deepEqual(await index.resolve(candidate('cryptolens-key', 'AAAA-BBBB-CCCC-DDDD')), []);
+    assert.equal(harness.emulator.requests.count(), 0);
+  });
+
+  it('answers 200 Unkey key ids with one query per configured API, and the warm ones with none', async () => {
+    const apis = harness.emulator.unkey.apiIds;
+    const keys = await allUnkeyKeyIds(harness);
+    assert.ok(keys.length >= 100, `the seed has enough Unkey keys (${keys.length})`);
+    const ids = Array.from({ length: 200 }, (_, i) => keys[i % keys.length] as string).map((id, i) => (i < keys.length ? id : `key_Unknown${i}x7Q`));
+    harness.emulator.requests.clear();
+    const results = await Promise.all(ids.map((id) => index.resolve(candidate('unkey-key', id))));
+    const cold = harness.requests('unkey');
+    assert.ok(cold <= apis.length, `cold: ${cold} requests for 200 ids over ${apis.length} APIs`);
+    assert.ok(results.some((facts) => facts.length > 0), 'keys with traffic show');
+    for (const [i, id] of ids.entries()) if (id.startsWith('key_Unknown')) assert.deepEqual(results[i], []);
+    harness.emulator.requests.clear();
+    await Promise.all(ids.map((id) => index.resolve(candidate('unkey-key', id))));
+    assert.equal(harness.requests('unkey'), 0, 'warm');
+  });
+
+  it('shows only the configured Unkey APIs, with totals summed over their keys', async () => {
+    const [apiId] = harness.emulator.unkey.apiIds;
+    assert.ok(apiId);
+    const [facts] = await index.resolve(candidate('unkey-api', apiId));
+    const byKey = await harness.usage.unkeyTotalsByKey(apiId);
+    assert.equal(facts?.totals?.total, [...byKey.values()].reduce((sum, outcomes) => sum + outcomes.total, 0));
+    harness.emulator.requests.clear();
+    assert.deepEqual(await index.resolve(candidate('unkey-api', 'api_NotConfigured1')), []);
+    assert.equal(harness.emulator.requests.count(), 0, 'an api_… string that is not configured costs nothing');
+  });
+});
+
+/** Every key id of every configured API, through the listing (test setup, not counted). */
+async function allUnkeyKeyIds(harness: UsageHarness): Promise<string[]> {
+  const ids: string[] = [];
+  for (const apiId of harness.emulator.unkey.apiIds) {
+    let cursor: string | undefined;
+    for (let page = 0; page < 50; page++) {
+      const result = await harness.usage.unkeyKeysPage(apiId, cursor);
+      ids.push(...result.items.map((key) => key.keyId));
+      if (!result.nextCursor || result.items.length === 0) break;
+      cursor = result.nextCursor;
+    }
+  }
+  return ids;
+}

@@ -1,0 +1,65 @@
+// What the hover and lookup tests start: a real emulator, a real HttpClient, and the extension's own
+// UsageService over real vendor clients — only SecretStorage is replaced by a map of tokens.
+import type { KeyscopeConfig } from '../../src/config';
+import { HttpClient } from '../../src/http/client';
+import type { TokenStore } from '../../src/secrets';
+import { UsageService } from '../../src/usage/usage-service';
+import { VendorClients } from '../../src/usage/vendor-clients';
+import type { VendorId } from '../../src/vendors/model';
+import { startEmulator, type Emulator } from '../emulator/server';
+import { SMALL_SCALE } from '../emulator/scale';
+
+/** After the seed pages' example dates (May 2025), on a whole hour. */
+export const TEST_NOW = Date.UTC(2025, 8, 1, 12);
+
+export interface UsageHarness {
+  emulator: Emulator;
+  usage: UsageService;
+  config: KeyscopeConfig;
+  /** Tokens "in SecretStorage"; delete one to act as a vendor without a token. */
+  tokens: Partial<Record<VendorId, string>>;
+  /** Requests the emulator received for a vendor (optionally on paths containing `path`). */
+  requests(vendor: VendorId, path?: string): number;
+  /** A fresh UsageService (an empty cache) over the same clients. */
+  freshUsage(): UsageService;
+  close(): Promise<void>;
+}
+
+export async function startUsageHarness(): Promise<UsageHarness> {
+  const emulator = await startEmulator({ scale: SMALL_SCALE, now: TEST_NOW });
+  const http = new HttpClient({
+    connectTimeoutMs: 2_000,
+    headersTimeoutMs: 5_000,
+    bodyTimeoutMs: 5_000,
+    retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 1_000 },
+  });
+  const tokens: Partial<Record<VendorId, string>> = {
+    cryptolens: emulator.cryptolens.token,
+    unkey: emulator.unkey.token,
+    runtype: emulator.runtype.token,
+  };
+  // The only stand-in: SecretStorage exists only inside VS Code. VendorClients reads tokens with get().
+  const store = { get: (vendor: VendorId) => Promise.resolve(tokens[vendor]) } as unknown as TokenStore;
+  const config: KeyscopeConfig = {
+    cryptolensBaseUrl: emulator.config.cryptolens.baseUrl,
+    unkeyApiVersion: 'v2',
+    unkeyBaseUrl: emulator.config.unkey.v2BaseUrl,
+    unkeyApiIds: [...emulator.config.unkey.apiIds],
+    runtypeBaseUrl: emulator.config.runtype.baseUrl,
+    hoverEnabled: true,
+  };
+  const clients = new VendorClients(store, () => config, () => http);
+  const now = (): number => TEST_NOW;
+  return {
+    emulator,
+    usage: new UsageService(clients, now),
+    config,
+    tokens,
+    requests: (vendor, path) => emulator.requests.count(path === undefined ? { vendor } : { vendor, path }),
+    freshUsage: () => new UsageService(clients, now),
+    async close() {
+      await http.close();
+      await emulator.close();
+    },
+  };
+}
