@@ -1,5 +1,6 @@
 // Bundles the extension host (CommonJS, `vscode` external) and the webview (browser IIFE).
 import { build } from 'esbuild';
+import { trimUndici } from './trim-undici.mjs';
 
 const production = process.argv.includes('--production');
 const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'warning' };
@@ -13,6 +14,7 @@ await Promise.all([
     target: 'node20',
     format: 'cjs',
     external: ['vscode'],
+    plugins: [trimUndici],
   }),
   build({
     ...common,

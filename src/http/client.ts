@@ -1,4 +1,4 @@
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import {
   NetworkError,
   RequestCancelledError,
@@ -114,8 +114,10 @@ export class HttpClient {
   private async attempt(req: HttpRequest): Promise<{ response: Omit<HttpResponse, 'retries'> } | { error: Error }> {
     if (req.signal?.aborted) return { error: new RequestCancelledError(req.context) };
     try {
-      const res = await request(req.url, {
-        dispatcher: this.dispatcher,
+      // Split as undici's top-level request() splits a URL (the fragment never goes on the wire).
+      const res = await this.dispatcher.request({
+        origin: req.url.origin,
+        path: `${req.url.pathname}${req.url.search}`,
         method: req.method,
         headers: req.headers,
         body: req.body,

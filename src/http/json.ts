@@ -1,6 +1,11 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import { ResponseFormatError, type RequestContext } from './errors';
 import type { HttpResponse } from './client';
+
+// zod/mini loads no locale, so every issue would read "Invalid input"; the English texts
+// (under 3 KB) are passed per parse, so nothing global changes for other zod users.
+const { localeError } = en();
 
 /** Parses a body as JSON; an HTML page or a truncated body becomes a ResponseFormatError. */
 export function parseJsonBody(context: RequestContext, response: HttpResponse): unknown {
@@ -16,8 +21,8 @@ export function parseJsonBody(context: RequestContext, response: HttpResponse): 
  * Validates vendor JSON against a schema. Unknown extra fields pass (schemas are not strict);
  * a missing or mistyped field is named with its path, e.g. "summaries[3].totalRequests".
  */
-export function validate<S extends z.ZodType>(context: RequestContext, schema: S, data: unknown): z.infer<S> {
-  const result = schema.safeParse(data);
+export function validate<S extends z.ZodMiniType>(context: RequestContext, schema: S, data: unknown): z.infer<S> {
+  const result = z.safeParse(schema, data, { error: localeError });
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const where = issue ? formatPath(issue.path) : '';

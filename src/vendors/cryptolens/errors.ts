@@ -1,6 +1,6 @@
 // Reads a Cryptolens answer whatever its HTTP status: errors may come as 200 or 4xx/5xx with the
 // `{result, message}` envelope, a server fault as `{message}` alone, a proxy as an HTML page.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { HttpResponse } from '../../http/client';
 import {
   AuthenticationError,
@@ -19,7 +19,7 @@ const AUTHENTICATION_MESSAGES = new Set(['Access denied.', 'Unable to authentica
 const NOT_FOUND_MESSAGES = new Set(['Could not find the product.', 'Could not find the key.']);
 
 /** The validated payload of a successful answer; any other answer becomes a typed error. */
-export function readResponse<S extends z.ZodType>(
+export function readResponse<S extends z.ZodMiniType>(
   context: RequestContext,
   response: HttpResponse,
   schema: S,

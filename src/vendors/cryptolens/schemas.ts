@@ -1,6 +1,6 @@
 // The JSON Cryptolens returns for the usage-analytics methods. Extra fields pass; a missing or
 // mistyped documented field fails with its path.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Optional KeyUsageSummary counters (vendor-apis.md): kept only when the vendor sends them. */
 export const SUMMARY_COUNTERS = [
@@ -23,16 +23,16 @@ export const SUMMARY_COUNTERS = [
 ] as const;
 export type SummaryCounter = (typeof SUMMARY_COUNTERS)[number];
 
-const id = z.number().int();
-const count = z.number().int().nonnegative();
+const id = z.int();
+const count = z.int().check(z.nonnegative());
 // Bounded so that the time in ms fits a Date (±8.64e15 ms): a later toISOString must not throw.
-const unixSeconds = z.number().int().nonnegative().max(8.64e12, 'a time beyond the year 275760');
+const unixSeconds = z.int().check(z.nonnegative(), z.maximum(8.64e12, 'a time beyond the year 275760'));
 /** Empty (or null) when the license key no longer exists. */
-const keyString = z.string().nullable();
+const keyString = z.nullable(z.string());
 
-const counterShape = Object.fromEntries(SUMMARY_COUNTERS.map((name) => [name, count.nullish()])) as Record<
+const counterShape = Object.fromEntries(SUMMARY_COUNTERS.map((name) => [name, z.nullish(count)])) as Record<
   SummaryCounter,
-  z.ZodOptional<z.ZodNullable<typeof count>>
+  z.ZodMiniOptional<z.ZodMiniNullable<typeof count>>
 >;
 
 export const keyUsageSummarySchema = z.object({
@@ -43,8 +43,8 @@ export const keyUsageSummarySchema = z.object({
   totalRequests: count,
   totalSuccessful: count,
   totalFailed: count,
-  firstSeenUtc: unixSeconds.nullable(),
-  lastSeenUtc: unixSeconds.nullable(),
+  firstSeenUtc: z.nullable(unixSeconds),
+  lastSeenUtc: z.nullable(unixSeconds),
   ...counterShape,
 });
 export type KeyUsageSummaryJson = z.infer<typeof keyUsageSummarySchema>;
@@ -61,7 +61,7 @@ export const keyDeviceSchema = z.object({
 });
 export type KeyDeviceJson = z.infer<typeof keyDeviceSchema>;
 
-const success = { result: z.literal(0), message: z.string().nullish() };
+const success = { result: z.literal(0), message: z.nullish(z.string()) };
 
 export const summariesResponseSchema = z.object({ ...success, summaries: z.array(keyUsageSummarySchema) });
 export const devicesResponseSchema = z.object({ ...success, devices: z.array(keyDeviceSchema) });

@@ -1,5 +1,5 @@
 // Runtype's API-key endpoints: the key list, aggregate analytics, and one key's last use.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { HttpClient } from '../../http/client';
 import { InvalidRequestError, type RequestContext } from '../../http/errors';
 import { parseJsonBody, validate } from '../../http/json';
@@ -51,7 +51,7 @@ export class RuntypeClient {
     return mapKeyAnalytics(body);
   }
 
-  private async get<S extends z.ZodType>(
+  private async get<S extends z.ZodMiniType>(
     ctx: RequestContext,
     segments: readonly string[],
     schema: S,

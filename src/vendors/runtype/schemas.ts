@@ -1,15 +1,17 @@
 // Runtype's JSON, as much of it as Keyscope reads. Extra fields pass; a missing or mistyped field we use fails.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** ISO-8601 with a zone ("Z" or "+hh:mm"), as Runtype writes every time. */
 const isoTime = z.iso.datetime({ offset: true });
 
 /** A time that is `null` (or left out) when there is none: never used, never expires. */
-const optionalIsoTime = isoTime.nullable().optional();
+const optionalIsoTime = z.optional(z.nullable(isoTime));
+
+const optionalName = z.optional(z.nullable(z.string()));
 
 export const apiKeySchema = z.object({
-  id: z.string().min(1),
-  name: z.string().nullable().optional(),
+  id: z.string().check(z.minLength(1)),
+  name: optionalName,
   keyPrefix: z.string(),
   isActive: z.boolean(),
   expiresAt: optionalIsoTime,
@@ -23,15 +25,15 @@ export const listKeysSchema = z.object({
 });
 
 export const keyBreakdownSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().nullable().optional(),
+  id: z.string().check(z.minLength(1)),
+  name: optionalName,
   keyPrefix: z.string(),
   lastUsedAt: optionalIsoTime,
   isActive: z.boolean(),
 });
 export type RuntypeKeyBreakdown = z.infer<typeof keyBreakdownSchema>;
 
-const count = z.number().int().nonnegative();
+const count = z.int().check(z.nonnegative());
 
 export const analyticsSchema = z.object({
   analytics: z.object({
@@ -54,6 +56,6 @@ export type RuntypeKeyAnalytics = z.infer<typeof keyAnalyticsSchema>;
 
 /** Runtype's error bodies: `{"error": "..."}` or `{"message": "..."}`; both are read. */
 export const errorBodySchema = z.object({
-  error: z.union([z.string(), z.object({ message: z.string() })]).optional(),
-  message: z.string().optional(),
+  error: z.optional(z.union([z.string(), z.object({ message: z.string() })])),
+  message: z.optional(z.string()),
 });

@@ -1,22 +1,24 @@
 // Shapes of POST /v2/apis.listKeys (as @unkey/api 2.x declares V2ApisListKeysResponseBody).
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { unixMsSchema } from './v1-schemas';
 
+const optionalUnixMs = z.optional(unixMsSchema);
+
 export const v2KeySchema = z.object({
-  keyId: z.string().min(1),
-  start: z.string().optional(),
+  keyId: z.string().check(z.minLength(1)),
+  start: z.optional(z.string()),
   enabled: z.boolean(),
-  name: z.string().optional(),
+  name: z.optional(z.string()),
   createdAt: unixMsSchema,
-  updatedAt: unixMsSchema.optional(),
-  lastUsedAt: unixMsSchema.optional(),
-  expires: unixMsSchema.optional(),
-  identity: z.object({ id: z.string(), externalId: z.string() }).optional(),
+  updatedAt: optionalUnixMs,
+  lastUsedAt: optionalUnixMs,
+  expires: optionalUnixMs,
+  identity: z.optional(z.object({ id: z.string(), externalId: z.string() })),
 });
 export type V2Key = z.infer<typeof v2KeySchema>;
 
 export const v2ListKeysSchema = z.object({
-  meta: z.object({ requestId: z.string() }).optional(),
+  meta: z.optional(z.object({ requestId: z.string() })),
   data: z.array(v2KeySchema),
-  pagination: z.object({ cursor: z.string().optional(), hasMore: z.boolean() }).optional(),
+  pagination: z.optional(z.object({ cursor: z.optional(z.string()), hasMore: z.boolean() })),
 });

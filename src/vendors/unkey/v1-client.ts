@@ -1,5 +1,5 @@
 // Unkey v1 (api.unkey.dev): analytics.getVerifications as seed pages 002/004 define it, and apis.listKeys.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { HttpClient } from '../../http/client';
 import { InvalidRequestError, ResponseFormatError, type RequestContext } from '../../http/errors';
 import { parseJsonBody, validate } from '../../http/json';
@@ -61,7 +61,7 @@ export class UnkeyV1Client implements UnkeyClient {
     return { items, nextCursor: encodeV1Cursor({ vendor: next, seen }) };
   }
 
-  private async get<S extends z.ZodType>(
+  private async get<S extends z.ZodMiniType>(
     context: RequestContext,
     path: string,
     params: URLSearchParams,

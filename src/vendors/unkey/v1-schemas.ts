@@ -1,28 +1,30 @@
 // Shapes of Unkey v1 answers (api.unkey.dev). Extra fields pass; missing or mistyped required ones fail.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-const count = z.number().int().nonnegative();
+const count = z.int().check(z.nonnegative());
+const optionalCount = z.optional(count);
+const optionalString = z.optional(z.string());
 
 /** Unix ms that a Date can hold (±8.64e15); negative times do not occur at Unkey. */
-export const unixMsSchema = z.number().int().min(0).max(8_640_000_000_000_000);
+export const unixMsSchema = z.int().check(z.minimum(0), z.maximum(8_640_000_000_000_000));
 
 /** One datapoint of analytics.getVerifications; Unkey's v1 schema marks every outcome optional. */
 export const v1VerificationRowSchema = z.object({
-  time: unixMsSchema.optional(),
-  valid: count.optional(),
-  notFound: count.optional(),
-  forbidden: count.optional(),
-  usageExceeded: count.optional(),
-  rateLimited: count.optional(),
-  unauthorized: count.optional(),
-  disabled: count.optional(),
-  insufficientPermissions: count.optional(),
-  expired: count.optional(),
+  time: z.optional(unixMsSchema),
+  valid: optionalCount,
+  notFound: optionalCount,
+  forbidden: optionalCount,
+  usageExceeded: optionalCount,
+  rateLimited: optionalCount,
+  unauthorized: optionalCount,
+  disabled: optionalCount,
+  insufficientPermissions: optionalCount,
+  expired: optionalCount,
   total: count,
-  keyId: z.string().optional(),
-  tag: z.string().optional(),
-  tags: z.array(z.string()).optional(),
-  identity: z.object({ id: z.string(), externalId: z.string().optional() }).optional(),
+  keyId: optionalString,
+  tag: optionalString,
+  tags: z.optional(z.array(z.string())),
+  identity: z.optional(z.object({ id: z.string(), externalId: optionalString })),
 });
 export type V1VerificationRow = z.infer<typeof v1VerificationRowSchema>;
 
@@ -30,25 +32,25 @@ export type V1VerificationRow = z.infer<typeof v1VerificationRowSchema>;
 export const v1VerificationsSchema = z.array(v1VerificationRowSchema);
 
 export const v1KeySchema = z.object({
-  id: z.string().min(1),
-  start: z.string().optional(),
-  apiId: z.string().optional(),
-  name: z.string().optional(),
-  ownerId: z.string().optional(),
-  meta: z.record(z.string(), z.unknown()).optional(),
-  createdAt: unixMsSchema.optional(),
-  expires: unixMsSchema.optional(),
-  remaining: z.number().optional(),
+  id: z.string().check(z.minLength(1)),
+  start: optionalString,
+  apiId: optionalString,
+  name: optionalString,
+  ownerId: optionalString,
+  meta: z.optional(z.record(z.string(), z.unknown())),
+  createdAt: z.optional(unixMsSchema),
+  expires: z.optional(unixMsSchema),
+  remaining: z.optional(z.number()),
   // Older v1 deployments did not send `enabled`; a listed key without it is enabled.
-  enabled: z.boolean().optional(),
-  identity: z.object({ id: z.string(), externalId: z.string() }).optional(),
+  enabled: z.optional(z.boolean()),
+  identity: z.optional(z.object({ id: z.string(), externalId: z.string() })),
 });
 export type V1Key = z.infer<typeof v1KeySchema>;
 
 export const v1ListKeysSchema = z.object({
   keys: z.array(v1KeySchema),
-  cursor: z.string().optional(),
-  total: z.number().int().nonnegative(),
+  cursor: optionalString,
+  total: count,
 });
 
 /** `{"error":{"code","docs","message","requestId"}}` */
@@ -56,7 +58,7 @@ export const v1ErrorSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    docs: z.string().optional(),
-    requestId: z.string().optional(),
+    docs: optionalString,
+    requestId: optionalString,
   }),
 });
