@@ -1,0 +1,47 @@
+import * as assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { openWorkbench, type Workbench } from './workbench';
+
+describe('Keyscope in the workbench', { timeout: 180_000 }, () => {
+  let workbench: Workbench | undefined;
+  const open = (): Workbench => {
+    if (!workbench) throw new Error('the workbench did not open');
+    return workbench;
+  };
+
+  before(async () => {
+    workbench = await openWorkbench({ emulatorScale: 'small' });
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('shows the Keys view from the activity bar', async () => {
+    const view = await open().openKeyscopeView();
+    assert.ok(await view.isVisible());
+    const title = await open().page.locator('.sidebar .composite.title h2').innerText();
+    assert.match(title, /keyscope/i);
+  });
+
+  it('stores an access token typed into the password box, and the Keys view shows that vendor', async () => {
+    const { emulator } = open();
+    await open().runCommand('Keyscope: Set Access Token');
+    await open().selectQuickPick('Runtype');
+    const box = await open().quickInputBox();
+    assert.equal(await box.getAttribute('type'), 'password');
+    await open().typeInInput(emulator.runtype.token);
+    await open().waitForQuickInputClosed();
+    await open().notification(/Runtype token saved/);
+    const view = await open().openKeyscopeView();
+    await view.locator('.monaco-list-row', { hasText: 'Runtype' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  });
+
+  it('takes a screenshot of the workbench with the Keyscope view open', async () => {
+    await open().openKeyscopeView();
+    // Best effort: let the last progress toast fade out of the picture.
+    await open().page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    const path = await open().screenshot('keyscope-view');
+    assert.match(path, /keyscope-view\.png$/);
+  });
+});
