@@ -37,6 +37,25 @@ describe('Keyscope in the workbench', { timeout: 180_000 }, () => {
     await view.locator('.monaco-list-row', { hasText: 'Runtype' }).first().waitFor({ state: 'visible', timeout: 15_000 });
   });
 
+  it('expands the tree from a vendor down to a device of a license key', async () => {
+    const { emulator } = open();
+    await open().runCommand('Keyscope: Set Access Token');
+    await open().selectQuickPick('Cryptolens');
+    await open().typeInInput(emulator.cryptolens.token);
+    await open().waitForQuickInputClosed();
+    await open().notification(/Cryptolens token saved/);
+    const view = await open().openKeyscopeView();
+    const row = (text: string) => view.locator('.monaco-list-row', { hasText: text }).first();
+    // The seed pages' example: product 3349, key AAAA-BBBB-CCCC-DDDD, device MACHINE-1.
+    await row('Product 3349').waitFor({ state: 'visible', timeout: 20_000 });
+    await row('Product 3349').click();
+    await row('AAAA-BBBB-CCCC-DDDD').waitFor({ state: 'visible', timeout: 20_000 });
+    await row('AAAA-BBBB-CCCC-DDDD').click();
+    await row('MACHINE-1').waitFor({ state: 'visible', timeout: 20_000 });
+    assert.match(await row('MACHINE-1').innerText(), /25 requests/);
+    await open().screenshot('keys-tree-device');
+  });
+
   it('takes a screenshot of the workbench with the Keyscope view open', async () => {
     await open().openKeyscopeView();
     // Best effort: let the last progress toast fade out of the picture.
