@@ -1,0 +1,60 @@
+// Keyscope's own data layer wired as activate() wires it (HttpClient, TokenStore, VendorClients,
+// UsageService), pointed at the emulator, in this process. Import bench/vscode/register first.
+import { MemorySecrets } from '../vscode/memory-secrets';
+import type { KeyscopeConfig } from '../../src/config';
+import { HttpClient, type HttpOptions } from '../../src/http/client';
+import { TokenStore } from '../../src/secrets';
+import { UsageService } from '../../src/usage/usage-service';
+import { VendorClients } from '../../src/usage/vendor-clients';
+import type { UnkeyApiVersion } from '../../src/vendors/unkey/types';
+
+export interface EmulatorEndpoints {
+  cryptolens: { baseUrl: string; token: string };
+  unkey: { v1BaseUrl: string; v2BaseUrl: string; token: string; apiIds: string[] };
+  runtype: { baseUrl: string; token: string };
+}
+
+export interface Keyscope {
+  http: HttpClient;
+  tokens: TokenStore;
+  clients: VendorClients;
+  usage: UsageService;
+  config: KeyscopeConfig;
+  close(): Promise<void>;
+}
+
+export function settingsFor(emulator: EmulatorEndpoints, unkeyApiVersion: UnkeyApiVersion = 'v2'): KeyscopeConfig {
+  return {
+    cryptolensBaseUrl: emulator.cryptolens.baseUrl,
+    unkeyApiVersion,
+    unkeyBaseUrl: unkeyApiVersion === 'v1' ? emulator.unkey.v1BaseUrl : emulator.unkey.v2BaseUrl,
+    unkeyApiIds: emulator.unkey.apiIds,
+    runtypeBaseUrl: emulator.runtype.baseUrl,
+    hoverEnabled: true,
+  };
+}
+
+export async function createKeyscope(
+  emulator: EmulatorEndpoints,
+  options: { unkeyApiVersion?: UnkeyApiVersion; http?: Partial<HttpOptions> } = {},
+): Promise<Keyscope> {
+  const tokens = new TokenStore(new MemorySecrets());
+  await tokens.set('cryptolens', emulator.cryptolens.token);
+  await tokens.set('unkey', emulator.unkey.token);
+  await tokens.set('runtype', emulator.runtype.token);
+  const config = settingsFor(emulator, options.unkeyApiVersion);
+  const http = new HttpClient(options.http);
+  const clients = new VendorClients(tokens, () => config, () => http);
+  const usage = new UsageService(clients);
+  return {
+    http,
+    tokens,
+    clients,
+    usage,
+    config,
+    async close(): Promise<void> {
+      tokens.dispose();
+      await http.close();
+    },
+  };
+}
