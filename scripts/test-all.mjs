@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: unit, integration and e2e suites in order, each printing its own report; the very last
+// `npm test`: unit, integration, e2e and hardening suites in order, each printing its own report; the very last
 // line is the total, `N passed, N failed`. Exits non-zero when any suite failed or could not run.
 import { spawn } from 'node:child_process';
 
@@ -7,6 +7,7 @@ const suites = [
   { name: 'unit', script: 'test:unit' },
   { name: 'integration', script: 'test:integration' },
   { name: 'e2e', script: 'test:e2e' },
+  { name: 'hardening', script: 'test:hardening' },
 ];
 const suiteTimeoutMs = Number(process.env.KEYSCOPE_SUITE_TIMEOUT_MS ?? 20 * 60_000);
 

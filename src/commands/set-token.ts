@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isVendorId, VENDOR_NAMES, type VendorId } from '../vendors/model';
 import type { TokenStore } from '../secrets';
+import { notificationText } from '../text/untrusted';
 import { pickVendor } from './pick-vendor';
 
 /** Checks a token with one cheap vendor call; resolves to what the token may see, rejects with why not. */
@@ -39,7 +40,7 @@ export async function setToken(
     );
   } catch (error) {
     // Validation errors name vendor and cause; they never contain the token (see http/errors.ts).
-    void vscode.window.showErrorMessage(`Keyscope: the ${name} token was not saved. ${messageOf(error)}`);
+    void vscode.window.showErrorMessage(`Keyscope: the ${name} token was not saved. ${notificationText(messageOf(error))}`);
     return false;
   }
   await tokens.set(vendor, token.trim());

@@ -18,3 +18,11 @@ export function plainText(text: string, maxLength = 200): string {
 export function markdownText(text: string, maxLength = 200): string {
   return plainText(text, maxLength).replace(/[\\`*_{}[\]()#+\-.!|<>~&:]/g, (ch) => `\\${ch}`);
 }
+
+/**
+ * Vendor text inside a notification (showErrorMessage…), where VS Code turns `[label](command:…)` and
+ * `[label](https://…)` into links: plain text, with every `](` broken so no link can form.
+ */
+export function notificationText(text: string, maxLength = 500): string {
+  return plainText(text, maxLength).replace(/\]\(/g, '] (');
+}
