@@ -20,7 +20,8 @@ export class RuntypeRootNode implements TreeNode {
   }
 
   async children(): Promise<TreeNode[]> {
-    const summary = await this.usage.runtypeSummary();
+    // The analytics give the totals; the key list gives each key's expiry, which the breakdown lacks.
+    const [summary, keys] = await Promise.all([this.usage.runtypeSummary(), this.usage.runtypeKeys()]);
     const totals: TreeNode = {
       id: 'runtype/totals',
       toTreeItem: () => {
@@ -32,7 +33,7 @@ export class RuntypeRootNode implements TreeNode {
         return item;
       },
     };
-    return [totals, ...summary.keys.map((key) => new RuntypeKeyNode(key, summary.asOf))];
+    return [totals, ...keys.map((key) => new RuntypeKeyNode(key, summary.asOf))];
   }
 }
 
