@@ -1,12 +1,17 @@
 import * as vscode from 'vscode';
 import { readConfig, type KeyscopeConfig } from './config';
 import { copyFromNode } from './commands/copy';
+import { lookupKey } from './commands/lookup-key';
 import { removeToken } from './commands/remove-token';
 import { setToken } from './commands/set-token';
 import { createTokenValidator } from './commands/validate-token';
 import { importDemoTokens } from './demo-tokens';
+import { registerHover } from './hover/register';
+import { registerAnalyticsPanel } from './panel/register';
 import { TokenStore } from './secrets';
+import type { KeysTree } from './tree/keys-tree';
 import { createKeysView } from './tree/keys-view';
+import type { HttpOptions } from './http/client';
 import { HttpProvider } from './usage/http-provider';
 import { UsageService } from './usage/usage-service';
 import { VendorClients } from './usage/vendor-clients';
@@ -19,6 +24,7 @@ import type { VendorId } from './vendors/model';
 export interface KeyscopeApi {
   secrets: { get(vendor: VendorId): Thenable<string | undefined> };
   usage: UsageService;
+  tree: KeysTree;
 }
 
 /** Wires the parts together, nothing else: no vendor call happens here. */
@@ -26,7 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keysco
   const log = vscode.window.createOutputChannel('Keyscope', { log: true });
   const tokens = new TokenStore(context.secrets);
   let config: KeyscopeConfig = readConfig();
-  const http = new HttpProvider(log);
+  const http = new HttpProvider(log, testHttpOverrides(context.extensionMode));
   const clients = new VendorClients(tokens, () => config, () => http.get());
   const usage = new UsageService(clients);
   const { tree, disposables } = createKeysView(tokens, usage, () => config);
@@ -43,6 +49,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keysco
       usage.clear();
       tree.refresh();
     }),
+    vscode.commands.registerCommand('keyscope.lookupKey', (arg?: unknown) => lookupKey(usage, () => config, arg)),
+    registerHover(usage, () => config),
+    ...registerAnalyticsPanel(context, usage, log),
     vscode.commands.registerCommand('keyscope.copyId', (node: unknown) => copyFromNode(node, 'id')),
     vscode.commands.registerCommand('keyscope.copyKey', (node: unknown) => copyFromNode(node, 'key')),
     // A token change in this window or another (SecretStorage syncs) refreshes what it affects.
@@ -61,7 +70,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keysco
   await importDemoTokens(context.extensionMode, tokens);
   log.info('Keyscope activated');
   if (context.extensionMode === vscode.ExtensionMode.Production) return undefined;
-  return { secrets: { get: (vendor) => tokens.get(vendor) }, usage };
+  return { secrets: { get: (vendor) => tokens.get(vendor) }, usage, tree };
+}
+
+/** KEYSCOPE_TEST_HTTP_TIMEOUT_MS shortens every vendor timeout for test runs; production mode ignores it. */
+function testHttpOverrides(mode: vscode.ExtensionMode): Partial<HttpOptions> {
+  const ms = Number(process.env.KEYSCOPE_TEST_HTTP_TIMEOUT_MS);
+  if (mode === vscode.ExtensionMode.Production || !Number.isSafeInteger(ms) || ms <= 0) return {};
+  return { connectTimeoutMs: ms, headersTimeoutMs: ms, bodyTimeoutMs: ms };
 }
 
 export function deactivate(): void {

@@ -92,6 +92,15 @@ export class UsageService {
     });
   }
 
+  /** All devices of a product, for the panel's devices-per-key column. */
+  productDevices(productId: number): Promise<DeviceUsage[]> {
+    return this.cached('cryptolens', `product-devices:${productId}`, async ({ client }) => {
+      const all: DeviceUsage[] = [];
+      for await (const page of client.devicePages({ productId, limit: SCAN_PAGE })) all.push(...page.items);
+      return all;
+    });
+  }
+
   // --- Unkey ------------------------------------------------------------------------------------
 
   unkeyKeysPage(apiId: string, cursor?: string): Promise<Page<ApiKey>> {

@@ -1,0 +1,141 @@
+// One Analytics panel: a webview for one scope, its HTML (fresh nonce per render), and the message
+// channel between it and the host.
+import * as vscode from 'vscode';
+import type { UnkeyApiVersion } from '../vendors/unkey/types';
+import { Endpoint } from './endpoint';
+import { answerRequest, describePanelError, type PanelContext } from './handler';
+import { createNonce, renderPanelHtml } from './html';
+import type { PanelUsage } from './panel-usage';
+import { hostMethods, parseWebviewMessage, PANEL_VIEW_TYPE, webviewMethods } from './protocol';
+import type { PanelScope, Snapshot } from './protocol-data';
+import { exportSnapshot } from './save-export';
+import { scopeKey, scopeTitle } from './scope';
+
+export interface PanelDeps {
+  extensionUri: vscode.Uri;
+  usage: PanelUsage;
+  log: vscode.LogOutputChannel;
+  unkeyVersion(): UnkeyApiVersion;
+  /** Opens or reveals the panel of another scope (a key picked in a table). */
+  open(scope: PanelScope): Promise<void>;
+}
+
+/** Scripts on, nothing but media/ loadable, no command URIs. */
+export function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    enableForms: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+export function createWebviewPanel(extensionUri: vscode.Uri, scope: PanelScope): vscode.WebviewPanel {
+  return vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, scopeTitle(scope), { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, panelOptions(extensionUri));
+}
+
+export class AnalyticsPanel implements vscode.Disposable {
+  readonly key: string;
+  private readonly endpoint: Endpoint<typeof hostMethods, typeof webviewMethods>;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly disposedEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposedEmitter.event;
+  private readonly activeEmitter = new vscode.EventEmitter<void>();
+  /** Fires when this panel becomes the active editor. */
+  readonly onDidBecomeActive = this.activeEmitter.event;
+  private disposed = false;
+  /** What the webview last said it shows. */
+  private lastShown: Snapshot | undefined;
+  private shownWaiters: ((snapshot: Snapshot) => void)[] = [];
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly scope: PanelScope,
+    deps: PanelDeps,
+  ) {
+    this.key = scopeKey(scope);
+    const title = scopeTitle(scope);
+    const context: PanelContext = {
+      scope,
+      title,
+      usage: deps.usage,
+      unkeyVersion: deps.unkeyVersion,
+      save: async (format, snapshot) => (await exportSnapshot(format, { ...snapshot, scope })) !== undefined,
+      open: deps.open,
+      shown: (snapshot) => {
+        this.lastShown = snapshot;
+        for (const resolve of this.shownWaiters.splice(0)) resolve(snapshot);
+      },
+    };
+    this.endpoint = new Endpoint({
+      incoming: hostMethods,
+      outgoing: webviewMethods,
+      parse: parseWebviewMessage,
+      post: (message) => void panel.webview.postMessage(message),
+      answer: (request) => answerRequest(context, request),
+      describe: describePanelError,
+      warn: (text) => deps.log.warn(`Analytics panel ${this.key}: ${text}`),
+    });
+    panel.title = title;
+    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'keyscope.svg');
+    panel.webview.options = panelOptions(deps.extensionUri);
+    this.subscriptions.push(
+      panel.webview.onDidReceiveMessage((raw: unknown) => void this.endpoint.receive(raw)),
+      panel.onDidChangeViewState((event) => {
+        if (event.webviewPanel.active) this.activeEmitter.fire();
+      }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+    panel.webview.html = this.html(deps.extensionUri, title);
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, false);
+  }
+
+  /**
+   * Exactly what the panel shows, as the webview last reported it. A panel restored after a reload
+   * but never shown since has reported nothing: it is brought to the front and given time to draw.
+   */
+  async snapshot(): Promise<Snapshot> {
+    if (this.lastShown) return this.lastShown;
+    this.panel.reveal(undefined, true);
+    const first = await new Promise<Snapshot | undefined>((resolve) => {
+      const waiter = (snapshot: Snapshot): void => {
+        clearTimeout(timer);
+        resolve(snapshot);
+      };
+      const timer = setTimeout(() => {
+        this.shownWaiters = this.shownWaiters.filter((candidate) => candidate !== waiter);
+        resolve(undefined);
+      }, 20_000);
+      this.shownWaiters.push(waiter);
+    });
+    if (!first) throw new Error('the Analytics panel has shown nothing yet');
+    return first;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.endpoint.dispose();
+    this.disposedEmitter.fire();
+    for (const subscription of this.subscriptions) subscription.dispose();
+    this.disposedEmitter.dispose();
+    this.activeEmitter.dispose();
+    this.panel.dispose();
+  }
+
+  private html(extensionUri: vscode.Uri, title: string): string {
+    const webview = this.panel.webview;
+    const media = (file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', file)).toString();
+    return renderPanelHtml({
+      cspSource: webview.cspSource,
+      scriptUri: media('webview.js'),
+      styleUri: media('webview.css'),
+      scriptNonce: createNonce(),
+      styleNonce: createNonce(),
+      title,
+    });
+  }
+}

@@ -1,0 +1,79 @@
+// The host's answers to the webview's requests. Data requests are bound to the panel's scope: the
+// webview never names a product, API or key, it only asks for views of the one it was opened for.
+import { KeyscopeError } from '../http/errors';
+import { NoTokenError } from '../usage/usage-service';
+import { VENDOR_NAMES, type VendorId } from '../vendors/model';
+import type { UnkeyApiVersion } from '../vendors/unkey/types';
+import { cryptolensKey, cryptolensProduct } from './cryptolens-data';
+import type { RequestOf } from './endpoint';
+import type { PanelUsage } from './panel-usage';
+import type { hostMethods } from './protocol';
+import type { PanelScope, Snapshot } from './protocol-data';
+import { runtypeSummary } from './runtype-data';
+import { scopeTitle } from './scope';
+import { unkeyBreakdown, unkeySeries } from './unkey-data';
+
+export interface PanelContext {
+  scope: PanelScope;
+  title: string;
+  usage: PanelUsage;
+  unkeyVersion(): UnkeyApiVersion;
+  /** Asks where, writes the file; false when the person cancelled. */
+  save(format: 'csv' | 'json', snapshot: Snapshot): Promise<boolean>;
+  open(scope: PanelScope): Promise<void>;
+  /** Keeps what the webview shows now (for Keyscope: Export Usage…). */
+  shown(snapshot: Snapshot): void;
+}
+
+export class ScopeMismatchError extends Error {
+  constructor(method: string, scope: PanelScope) {
+    super(`${method}: not available in this panel (${scopeTitle(scope)})`);
+    this.name = 'ScopeMismatchError';
+  }
+}
+
+export async function answerRequest(context: PanelContext, request: RequestOf<typeof hostMethods>): Promise<unknown> {
+  const { scope, usage } = context;
+  switch (request.method) {
+    case 'init':
+      return { scope, title: context.title, unkeyVersion: context.unkeyVersion() };
+    case 'unkey.series':
+      if (scope.vendor !== 'unkey') throw new ScopeMismatchError(request.method, scope);
+      return unkeySeries(usage, scope, request.params);
+    case 'unkey.breakdown':
+      if (scope.vendor !== 'unkey') throw new ScopeMismatchError(request.method, scope);
+      return unkeyBreakdown(usage, scope, request.params);
+    case 'cryptolens.product':
+      if (scope.vendor !== 'cryptolens') throw new ScopeMismatchError(request.method, scope);
+      return cryptolensProduct(usage, scope.productId);
+    case 'cryptolens.key':
+      if (scope.vendor !== 'cryptolens' || scope.keyId === undefined) throw new ScopeMismatchError(request.method, scope);
+      return cryptolensKey(usage, scope.productId, scope.keyId);
+    case 'runtype.summary':
+      if (scope.vendor !== 'runtype') throw new ScopeMismatchError(request.method, scope);
+      return runtypeSummary(usage);
+    case 'refresh':
+      usage.clear(scope.vendor);
+      return {};
+    case 'export':
+      return { saved: await context.save(request.params.format, request.params.snapshot) };
+    case 'open':
+      await context.open(request.params.scope);
+      return {};
+    case 'shown':
+      // The scope is the panel's own, whatever the webview says.
+      context.shown({ ...request.params.snapshot, scope });
+      return {};
+  }
+}
+
+/** What the webview shows when a request failed: vendor and cause, never a token (clients redact). */
+export function describePanelError(error: unknown): string {
+  if (error instanceof NoTokenError) return noTokenMessage(error.vendor);
+  if (error instanceof KeyscopeError) return error.summary;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function noTokenMessage(vendor: VendorId): string {
+  return `No ${VENDOR_NAMES[vendor]} access token is set: run "Keyscope: Set Access Token…".`;
+}

@@ -1,0 +1,58 @@
+// The panel's HTML: a strict Content Security Policy, the bundled script and stylesheet from media/
+// with a fresh nonce, and nothing from a vendor (the webview asks for data once it runs).
+import { randomBytes } from 'node:crypto';
+
+export interface PanelHtmlInput {
+  /** webview.cspSource */
+  cspSource: string;
+  scriptUri: string;
+  styleUri: string;
+  /** Allows the one bundled script. */
+  scriptNonce: string;
+  /**
+   * Allows style elements the toolkit creates at run time (FAST probes :focus-visible support with
+   * a <style> element and takes its nonce from <meta property="csp-nonce">). A nonce of its own,
+   * so the one exposed in the page cannot authorize a script.
+   */
+  styleNonce: string;
+  title: string;
+}
+
+/** 128 random bits, new for every render: a nonce that repeats is a nonce an attacker can reuse. */
+export function createNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+export function contentSecurityPolicy(cspSource: string, scriptNonce: string, styleNonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${scriptNonce}'`,
+    `style-src ${cspSource} 'nonce-${styleNonce}'`,
+    `img-src ${cspSource} data:`,
+    `font-src ${cspSource}`,
+  ].join('; ');
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+export function renderPanelHtml(input: PanelHtmlInput): string {
+  const styleNonce = escapeHtml(input.styleNonce);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(input.cspSource, input.scriptNonce, input.styleNonce))}">
+<meta property="csp-nonce" content="${styleNonce}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" nonce="${styleNonce}" href="${escapeHtml(input.styleUri)}">
+<title>${escapeHtml(input.title)}</title>
+</head>
+<body>
+<main id="app" aria-busy="true"><p class="boot">Loading analytics…</p></main>
+<script nonce="${escapeHtml(input.scriptNonce)}" src="${escapeHtml(input.scriptUri)}"></script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,64 @@
+// Turns what `keyscope.openAnalytics` was given into a panel scope, asking with QuickPicks for
+// whatever is missing: the vendor, then the product (Cryptolens) or API (Unkey).
+import * as vscode from 'vscode';
+import { pickVendor } from '../commands/pick-vendor';
+import { readConfig } from '../config';
+import { formatCount } from '../text/format';
+import { plainText } from '../text/untrusted';
+import type { PanelUsage } from './panel-usage';
+import type { PanelScope } from './protocol-data';
+import { numericId, type ScopeRequest } from './scope';
+
+export async function resolveScope(usage: PanelUsage, request: ScopeRequest | undefined): Promise<PanelScope | undefined> {
+  const vendor = request?.vendor ?? (await pickVendor('Open analytics for which vendor?'));
+  switch (vendor) {
+    case undefined:
+      return undefined;
+    case 'cryptolens': {
+      const keyId = numericId(request?.keyId);
+      const productId = numericId(request?.scopeId) ?? (keyId !== undefined ? await productOfKey(usage, keyId) : await pickProduct(usage));
+      if (productId === undefined) return undefined;
+      return { vendor, productId, ...(keyId !== undefined ? { keyId } : {}) };
+    }
+    case 'unkey': {
+      const apiId = request?.scopeId ?? (await pickApi());
+      if (apiId === undefined) return undefined;
+      return { vendor, apiId, ...(request?.keyId !== undefined ? { keyId: request.keyId } : {}) };
+    }
+    case 'runtype':
+      return { vendor, ...(request?.keyId !== undefined ? { keyId: request.keyId } : {}) };
+  }
+}
+
+/** A lookup may know a Cryptolens key id without its product: the summaries say which it is. */
+async function productOfKey(usage: PanelUsage, keyId: number): Promise<number | undefined> {
+  const keys = await usage.allLicenseKeys();
+  return keys.find((key) => key.licenseKeyId === keyId)?.productId ?? pickProduct(usage);
+}
+
+async function pickProduct(usage: PanelUsage): Promise<number | undefined> {
+  const items = usage.allLicenseKeys().then((keys) => {
+    const counts = new Map<number, number>();
+    for (const key of keys) counts.set(key.productId, (counts.get(key.productId) ?? 0) + 1);
+    return [...counts.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([productId, count]) => ({ label: `Product ${productId}`, description: `${formatCount(count)} keys with usage`, productId }));
+  });
+  const picked = await vscode.window.showQuickPick(items, { title: 'Keyscope: Open Analytics', placeHolder: 'Which Cryptolens product?', ignoreFocusOut: true });
+  return picked?.productId;
+}
+
+async function pickApi(): Promise<string | undefined> {
+  const apiIds = readConfig().unkeyApiIds;
+  if (apiIds.length === 0) {
+    const choice = await vscode.window.showInformationMessage('Keyscope: add your Unkey API ids in the setting keyscope.unkey.apiIds first.', 'Open Settings');
+    if (choice) await vscode.commands.executeCommand('workbench.action.openSettings', 'keyscope.unkey.apiIds');
+    return undefined;
+  }
+  if (apiIds.length === 1) return apiIds[0];
+  const picked = await vscode.window.showQuickPick(
+    apiIds.map((apiId) => ({ label: plainText(apiId), apiId })),
+    { title: 'Keyscope: Open Analytics', placeHolder: 'Which Unkey API?', ignoreFocusOut: true },
+  );
+  return picked?.apiId;
+}

@@ -1,0 +1,231 @@
+// The one message protocol between the Analytics panel's webview and the extension host, imported
+// by both sides. Either side may send a request; each request gets exactly one response with its id.
+// Everything received is parsed with these schemas first: what does not fit is rejected, not guessed.
+import * as z from 'zod/mini';
+import { OUTCOMES } from '../vendors/model';
+import { panelScopeSchema, snapshotSchema } from './protocol-data';
+
+export const PANEL_VIEW_TYPE = 'keyscope.analytics';
+
+export const GRANULARITIES = ['hour', 'day', 'month'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+
+export const BREAKDOWNS = ['key', 'identity', 'tag', 'tags'] as const;
+export type Breakdown = (typeof BREAKDOWNS)[number];
+
+/** A year of hourly slices (leap year included) is the largest series the panel asks for. */
+export const MAX_SLICES = 366 * 24;
+const SLICE_MS: Record<Granularity, number> = { hour: 3_600_000, day: 86_400_000, month: 28 * 86_400_000 };
+
+const text = (max = 2_000) => z.string().check(z.maxLength(max));
+const count = z.int().check(z.minimum(0));
+const millis = z.int().check(z.minimum(0), z.maximum(8.64e15));
+const list = <T extends z.core.SomeType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
+
+export const outcomeCountsSchema = z.strictObject({
+  ...(Object.fromEntries(OUTCOMES.map((outcome) => [outcome, count])) as Record<(typeof OUTCOMES)[number], typeof count>),
+  total: count,
+});
+
+const rangeSchema = z.strictObject({ start: millis, end: millis, granularity: z.enum(GRANULARITIES) }).check(
+  z.refine((range) => range.start < range.end, 'start must be before end'),
+  z.refine((range) => (range.end - range.start) / SLICE_MS[range.granularity] <= MAX_SLICES, `a range holds at most ${MAX_SLICES} slices`),
+);
+
+// --- Results ------------------------------------------------------------------------------------
+
+const seriesResult = z.strictObject({
+  slices: list(z.strictObject({ time: millis, outcomes: outcomeCountsSchema }), MAX_SLICES + 2),
+});
+
+const breakdownResult = z.strictObject({
+  rows: list(
+    z.strictObject({
+      /** The key id, identity id, tag, or the tags joined (for tag combinations). */
+      id: text(),
+      label: text(),
+      outcomes: outcomeCountsSchema,
+    }),
+    10_000,
+  ),
+});
+
+export const licenseKeyRowSchema = z.strictObject({
+  licenseKeyId: count,
+  /** Absent when the key no longer exists at the vendor. */
+  key: z.optional(text(500)),
+  requests: count,
+  successful: count,
+  failed: count,
+  firstSeen: z.optional(millis),
+  lastSeen: z.optional(millis),
+  /** Absent when devices were not counted for this key. */
+  devices: z.optional(count),
+  counters: z.record(text(100), count),
+});
+
+export const deviceRowSchema = z.strictObject({
+  deviceId: count,
+  machineCode: text(500),
+  requests: count,
+  firstSeen: millis,
+  lastSeen: millis,
+});
+
+const productResult = z.strictObject({ keys: list(licenseKeyRowSchema, 1_000_000) });
+const keyResult = z.strictObject({ key: z.nullable(licenseKeyRowSchema), devices: list(deviceRowSchema, 1_000_000) });
+
+export const runtypeKeyRowSchema = z.strictObject({
+  id: text(500),
+  name: z.optional(text(500)),
+  prefix: z.optional(text(500)),
+  active: z.boolean(),
+  lastUsedAt: z.optional(millis),
+});
+
+const runtypeResult = z.strictObject({
+  totalKeys: count,
+  activeKeys: count,
+  expiredKeys: count,
+  asOf: millis,
+  keys: list(runtypeKeyRowSchema, 100_000),
+});
+
+const initResult = z.strictObject({ scope: panelScopeSchema, title: text(), unkeyVersion: z.enum(['v1', 'v2']) });
+const exportResult = z.strictObject({ saved: z.boolean() });
+const empty = z.strictObject({});
+
+/** What the webview may ask the host: params and result schema per method. */
+export const hostMethods = {
+  /** The panel's scope and title; the first request a webview sends. */
+  init: { params: empty, result: initResult },
+  /** Verification outcomes per time slice. */
+  'unkey.series': { params: rangeSchema, result: seriesResult },
+  /** Outcomes per key, identity, tag or tag combination over a range, the largest totals first. */
+  'unkey.breakdown': {
+    params: z.strictObject({ range: rangeSchema, by: z.enum(BREAKDOWNS), limit: z.int().check(z.minimum(2), z.maximum(1_000)) }),
+    result: breakdownResult,
+  },
+  /** Every license key of the product with its lifetime totals and device count. */
+  'cryptolens.product': { params: empty, result: productResult },
+  /** One license key and its devices. */
+  'cryptolens.key': { params: empty, result: keyResult },
+  'runtype.summary': { params: empty, result: runtypeResult },
+  /** Forgets the cached answers of this panel's vendor, so the next loads ask the vendor again. */
+  refresh: { params: empty, result: empty },
+  /** Asks where to save, then writes what the panel shows. */
+  export: { params: z.strictObject({ format: z.enum(['csv', 'json']), snapshot: snapshotSchema }), result: exportResult },
+  /** Opens (or reveals) the panel of another scope, e.g. one key picked in a table. */
+  open: { params: z.strictObject({ scope: panelScopeSchema }), result: empty },
+  /**
+   * Exactly what the panel shows now, sent after every change (data, legend, sort), so that
+   * "Keyscope: Export Usage…" exports it even while the panel is hidden and its webview torn down.
+   */
+  shown: { params: z.strictObject({ snapshot: snapshotSchema }), result: empty },
+} as const;
+
+/**
+ * What the host may ask the webview: nothing. The channel carries requests both ways (Endpoint),
+ * but a hidden webview is torn down, so the host never depends on it answering.
+ */
+export const webviewMethods = {} as const;
+
+export type HostMethod = keyof typeof hostMethods;
+export type Params<M extends HostMethod> = z.infer<(typeof hostMethods)[M]['params']>;
+export type Result<M extends HostMethod> = z.infer<(typeof hostMethods)[M]['result']>;
+
+// --- Envelopes ----------------------------------------------------------------------------------
+
+const requestId = z.int().check(z.positive());
+
+type AnySchema = z.core.$ZodType;
+
+const responseSchema = z.union([
+  z.strictObject({ kind: z.literal('response'), id: requestId, ok: z.literal(true), result: z.unknown() }),
+  z.strictObject({ kind: z.literal('response'), id: requestId, ok: z.literal(false), error: z.strictObject({ message: text(4_000) }) }),
+]);
+export type ResponseMessage = z.infer<typeof responseSchema>;
+
+export type RequestTo<T extends Record<string, { params: AnySchema }>> = {
+  [M in keyof T & string]: { kind: 'request'; id: number; method: M; params: z.infer<T[M]['params']> };
+}[keyof T & string];
+
+/** Messages the webview sends: requests to the host, and responses to the host's requests. */
+export type WebviewToHost = RequestTo<typeof hostMethods> | ResponseMessage;
+/** Messages the host sends: responses to the webview's requests, and requests to the webview. */
+export type HostToWebview = RequestTo<typeof webviewMethods> | ResponseMessage;
+
+export type Parsed<T> = { ok: true; message: T } | { ok: false; error: string; id: number | undefined };
+
+type MethodParams = Record<string, { params: AnySchema }>;
+
+const requestEnvelope = z.strictObject({ kind: z.literal('request'), id: requestId, method: z.string().check(z.maxLength(100)), params: z.unknown() });
+
+/**
+ * In two steps, so an error names what is wrong with *this* request: first the envelope (kind, id,
+ * a known method, no extra fields), then the params against that method's schema.
+ */
+function parseMessage<T>(methods: MethodParams, raw: unknown): Parsed<T> {
+  const fail = (issues: z.core.$ZodError, prefix: PropertyKey[] = []): Parsed<T> => ({ ok: false, error: describeIssues(issues, prefix), id: requestIdOf(raw) });
+  if (typeof raw === 'object' && raw !== null && (raw as Record<string, unknown>).kind === 'response') {
+    const response = z.safeParse(responseSchema, raw);
+    return response.success ? { ok: true, message: response.data as T } : fail(response.error);
+  }
+  const envelope = z.safeParse(requestEnvelope, raw);
+  if (!envelope.success) return fail(envelope.error);
+  const schema = Object.hasOwn(methods, envelope.data.method) ? methods[envelope.data.method]?.params : undefined;
+  if (!schema) return { ok: false, error: 'malformed message at method: not a known method', id: envelope.data.id };
+  const params = z.safeParse(schema, envelope.data.params);
+  if (!params.success) return fail(params.error, ['params']);
+  return { ok: true, message: { ...envelope.data, params: params.data } as T };
+}
+
+/** Checks a message from the webview; a malformed request still yields its id, so it can be answered. */
+export function parseWebviewMessage(raw: unknown): Parsed<WebviewToHost> {
+  return parseMessage(hostMethods, raw);
+}
+
+export function parseHostMessage(raw: unknown): Parsed<HostToWebview> {
+  return parseMessage(webviewMethods, raw);
+}
+
+/** The id of something that claims to be a request, to answer it with an error. */
+function requestIdOf(raw: unknown): number | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const record = raw as Record<string, unknown>;
+  return record.kind === 'request' && z.safeParse(requestId, record.id).success ? (record.id as number) : undefined;
+}
+
+function describeIssues(error: z.core.$ZodError, prefix: PropertyKey[] = []): string {
+  const issue = error.issues[0];
+  if (!issue) return 'malformed message';
+  // A union reports "no branch matched"; the branch that got deepest says what was wrong.
+  const deepest = issue.code === 'invalid_union' ? (issue.errors.flat().sort((a, b) => b.path.length - a.path.length)[0] ?? issue) : issue;
+  const path = [...prefix, ...issue.path, ...(deepest === issue ? [] : deepest.path)].map(String).join('.');
+  return `malformed message${path ? ` at ${path}` : ''}: ${whatIsWrong(deepest)}`;
+}
+
+/** zod/mini carries no message texts (no locale is loaded): say it from the issue itself. */
+function whatIsWrong(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${issue.expected}`;
+    case 'too_big':
+      return `more than ${String(issue.maximum)}`;
+    case 'too_small':
+      return `less than ${String(issue.minimum)}`;
+    case 'invalid_value':
+      return 'not an allowed value';
+    case 'unrecognized_keys':
+      return `unexpected ${issue.keys.join(', ')}`;
+    case 'invalid_union':
+      return 'matches no known message';
+    default:
+      return issue.message;
+  }
+}
+
+export function parseResult<M extends HostMethod>(method: M, raw: unknown): { success: true; data: Result<M> } | { success: false } {
+  const parsed = z.safeParse(hostMethods[method].result as AnySchema, raw);
+  return parsed.success ? { success: true, data: parsed.data as Result<M> } : { success: false };
+}

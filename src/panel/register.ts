@@ -1,0 +1,77 @@
+// The Analytics panel's entry point: its two commands and the serializer that restores panels after
+// a window reload. Nothing is fetched until a panel opens and its webview asks.
+import * as vscode from 'vscode';
+import { readConfig } from '../config';
+import type { UsageService } from '../usage/usage-service';
+import { notificationText } from '../text/untrusted';
+import { describePanelError } from './handler';
+import type { PanelUsage } from './panel-usage';
+import { PanelRegistry } from './panel-registry';
+import { resolveScope } from './pick-scope';
+import { PANEL_VIEW_TYPE } from './protocol';
+import { exportSnapshot } from './save-export';
+import { scopeRequestOf } from './scope';
+
+export function registerAnalyticsPanel(context: vscode.ExtensionContext, usage: UsageService, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const panelUsage: PanelUsage = usage;
+  const registry = new PanelRegistry({
+    extensionUri: context.extensionUri,
+    usage: panelUsage,
+    log,
+    unkeyVersion: () => readConfig().unkeyApiVersion,
+  });
+  return [
+    registry,
+    vscode.commands.registerCommand('keyscope.openAnalytics', (argument?: unknown) => openAnalytics(registry, panelUsage, argument)),
+    vscode.commands.registerCommand('keyscope.exportUsage', (format?: unknown, target?: unknown) => exportUsage(registry, format, target)),
+    vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state: unknown) => registry.restore(panel, state),
+    }),
+  ];
+}
+
+/**
+ * `keyscope.openAnalytics`: argument a tree node (`.reference`), a `{vendor, scopeId?, keyId?}`
+ * from a hover or lookup, or nothing (then QuickPicks ask).
+ */
+async function openAnalytics(registry: PanelRegistry, usage: PanelUsage, argument: unknown): Promise<void> {
+  try {
+    const scope = await resolveScope(usage, scopeRequestOf(argument));
+    if (scope) registry.open(scope);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Keyscope: could not open analytics. ${notificationText(describePanelError(error))}`);
+  }
+}
+
+/**
+ * `keyscope.exportUsage`: what the current panel shows, as CSV or JSON, where the person chooses.
+ * Callers may pass the format ('csv' | 'json') and a target Uri; resolves with the file written.
+ */
+async function exportUsage(registry: PanelRegistry, formatArg: unknown, targetArg: unknown): Promise<vscode.Uri | undefined> {
+  const panel = registry.current();
+  if (!panel) {
+    const choice = await vscode.window.showInformationMessage('Keyscope: open an Analytics panel first; Export Usage saves what it shows.', 'Open Analytics');
+    if (choice) await vscode.commands.executeCommand('keyscope.openAnalytics');
+    return undefined;
+  }
+  const format = formatArg === 'csv' || formatArg === 'json' ? formatArg : await pickFormat();
+  if (!format) return undefined;
+  try {
+    const snapshot = await panel.snapshot();
+    return await exportSnapshot(format, { ...snapshot, scope: panel.scope }, targetArg instanceof vscode.Uri ? targetArg : undefined);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Keyscope: could not export. ${notificationText(describePanelError(error))}`);
+    return undefined;
+  }
+}
+
+async function pickFormat(): Promise<'csv' | 'json' | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: 'CSV', description: 'one section per table', format: 'csv' as const },
+      { label: 'JSON', description: 'tables with typed rows', format: 'json' as const },
+    ],
+    { title: 'Keyscope: Export Usage', placeHolder: 'Export what the Analytics panel shows as…' },
+  );
+  return picked?.format;
+}

@@ -1,0 +1,64 @@
+// Unkey answers for the panel, all through usage.unkeyVerifications (v1 and v2 answer alike).
+import { plainText } from '../text/untrusted';
+import { OUTCOMES, type OutcomeCounts, type VerificationSlice } from '../vendors/model';
+import type { PanelUsage } from './panel-usage';
+import type { Breakdown, Params, Result } from './protocol';
+
+export interface UnkeyScope {
+  apiId: string;
+  keyId?: string;
+}
+
+export async function unkeySeries(usage: PanelUsage, scope: UnkeyScope, range: Params<'unkey.series'>): Promise<Result<'unkey.series'>> {
+  const rows = await usage.unkeyVerifications({
+    apiId: scope.apiId,
+    start: range.start,
+    end: range.end,
+    groupBy: [range.granularity],
+    ...(scope.keyId !== undefined ? { keyIds: [scope.keyId] } : {}),
+  });
+  const slices = rows.flatMap((row) => (row.time === undefined ? [] : [{ time: row.time, outcomes: countsOf(row.outcomes) }]));
+  slices.sort((a, b) => a.time - b.time);
+  return { slices };
+}
+
+export async function unkeyBreakdown(usage: PanelUsage, scope: UnkeyScope, params: Params<'unkey.breakdown'>): Promise<Result<'unkey.breakdown'>> {
+  const rows = await usage.unkeyVerifications({
+    apiId: scope.apiId,
+    start: params.range.start,
+    end: params.range.end,
+    groupBy: [params.by],
+    limit: params.limit,
+    orderBy: 'total',
+    order: 'desc',
+    ...(scope.keyId !== undefined ? { keyIds: [scope.keyId] } : {}),
+  });
+  const grouped = rows.map((row) => ({ ...groupOf(row, params.by), outcomes: countsOf(row.outcomes) }));
+  // The vendor orders by total already; a stable re-sort keeps ties in the order it gave.
+  grouped.sort((a, b) => b.outcomes.total - a.outcomes.total);
+  return { rows: grouped.slice(0, params.limit) };
+}
+
+function groupOf(row: VerificationSlice, by: Breakdown): { id: string; label: string } {
+  switch (by) {
+    case 'key':
+      return row.keyId ? { id: plainText(row.keyId), label: plainText(row.keyId) } : { id: '', label: '(no key)' };
+    case 'identity':
+      return row.identity && (row.identity.id || row.identity.externalId)
+        ? { id: plainText(row.identity.id), label: plainText(row.identity.externalId || row.identity.id) }
+        : { id: '', label: '(no identity)' };
+    case 'tag':
+      return row.tag ? { id: plainText(row.tag), label: plainText(row.tag) } : { id: '', label: '(no tag)' };
+    case 'tags': {
+      const label = plainText((row.tags ?? []).map((tag) => plainText(tag, 200)).join(' + '), 2_000);
+      return label ? { id: label, label } : { id: '', label: '(no tags)' };
+    }
+  }
+}
+
+/** Exactly the protocol's fields, whatever else a client put on the object. */
+function countsOf(outcomes: OutcomeCounts): OutcomeCounts {
+  const counts = { total: outcomes.total } as OutcomeCounts;
+  for (const outcome of OUTCOMES) counts[outcome] = outcomes[outcome];
+  return counts;
+}

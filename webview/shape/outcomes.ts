@@ -1,0 +1,36 @@
+// How outcomes read and which theme colors draw them (distinct hues in light, dark and high contrast).
+import type { Outcome } from '../../src/vendors/model';
+
+export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
+  valid: 'Valid',
+  rateLimited: 'Rate limited',
+  usageExceeded: 'Usage exceeded',
+  disabled: 'Disabled',
+  expired: 'Expired',
+  forbidden: 'Forbidden',
+  unauthorized: 'Unauthorized',
+  notFound: 'Not found',
+  insufficientPermissions: 'Insufficient permissions',
+};
+
+/** A theme color variable and the fallback used when the theme does not define it. */
+export interface ThemeColor {
+  variable: string;
+  fallback: string;
+}
+
+export const OUTCOME_COLORS: Readonly<Record<Outcome, ThemeColor>> = {
+  valid: { variable: '--vscode-charts-green', fallback: '#388a34' },
+  rateLimited: { variable: '--vscode-charts-yellow', fallback: '#bf8803' },
+  usageExceeded: { variable: '--vscode-charts-orange', fallback: '#d18616' },
+  disabled: { variable: '--vscode-terminal-ansiBrightBlack', fallback: '#808080' },
+  expired: { variable: '--vscode-charts-purple', fallback: '#652d90' },
+  forbidden: { variable: '--vscode-charts-red', fallback: '#e51400' },
+  unauthorized: { variable: '--vscode-terminal-ansiMagenta', fallback: '#bc05bc' },
+  notFound: { variable: '--vscode-charts-blue', fallback: '#1a85ff' },
+  insufficientPermissions: { variable: '--vscode-terminal-ansiCyan', fallback: '#0598bc' },
+};
+
+export const SUCCESS_COLOR: ThemeColor = OUTCOME_COLORS.valid;
+export const FAILURE_COLOR: ThemeColor = OUTCOME_COLORS.forbidden;
+export const NEUTRAL_COLOR: ThemeColor = { variable: '--vscode-charts-blue', fallback: '#1a85ff' };

@@ -1,0 +1,59 @@
+// The outcome legend: one toggle button per outcome (Tab to reach, Space/Enter to toggle). Hiding
+// an outcome hides it in every chart and table of the view, and in exports.
+import { OUTCOMES, type Outcome } from '../../src/vendors/model';
+import { h } from '../dom';
+import { OUTCOME_COLORS, OUTCOME_LABELS } from '../shape/outcomes';
+import { themeColor } from '../theme';
+
+export class OutcomeLegend {
+  readonly element: HTMLElement;
+  private readonly swatches = new Map<Outcome, HTMLElement>();
+  private readonly buttons = new Map<Outcome, HTMLButtonElement>();
+
+  constructor(
+    private hidden: Set<Outcome>,
+    private readonly onChange: (hidden: ReadonlySet<Outcome>) => void,
+  ) {
+    this.element = h('div', { className: 'legend', attrs: { role: 'group', 'aria-label': 'Outcomes shown' } });
+    for (const outcome of OUTCOMES) {
+      const swatch = h('span', { className: 'swatch', attrs: { 'aria-hidden': 'true' } });
+      const toggle = h('button', {
+        className: 'legend-item',
+        attrs: { type: 'button', 'data-outcome': outcome },
+        children: [swatch, h('span', { text: OUTCOME_LABELS[outcome] })],
+      });
+      toggle.addEventListener('click', () => this.toggle(outcome));
+      this.swatches.set(outcome, swatch);
+      this.buttons.set(outcome, toggle);
+      this.element.append(toggle);
+    }
+    this.update();
+  }
+
+  visible(): Outcome[] {
+    return OUTCOMES.filter((outcome) => !this.hidden.has(outcome));
+  }
+
+  restyle(): void {
+    for (const [outcome, swatch] of this.swatches) swatch.style.backgroundColor = themeColor(OUTCOME_COLORS[outcome]);
+  }
+
+  private toggle(outcome: Outcome): void {
+    const hidden = new Set(this.hidden);
+    if (hidden.has(outcome)) hidden.delete(outcome);
+    // At least one outcome stays: an empty chart reads like missing data.
+    else if (hidden.size < OUTCOMES.length - 1) hidden.add(outcome);
+    this.hidden = hidden;
+    this.update();
+    this.onChange(hidden);
+  }
+
+  private update(): void {
+    for (const [outcome, toggle] of this.buttons) {
+      const shown = !this.hidden.has(outcome);
+      toggle.setAttribute('aria-pressed', String(shown));
+      toggle.title = `${shown ? 'Hide' : 'Show'} ${OUTCOME_LABELS[outcome]}`;
+    }
+    this.restyle();
+  }
+}

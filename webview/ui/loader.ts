@@ -1,0 +1,36 @@
+// Runs the request behind one or more cards: shows loading, then the data or the error (beside the
+// last good data); the answer to a request that a newer one replaced is dropped.
+import type { Card } from './card';
+
+export class CardLoader {
+  private generation = 0;
+
+  constructor(
+    private readonly cards: readonly Card[],
+    private readonly describe: (error: unknown) => string,
+  ) {}
+
+  run<T>(load: () => Promise<T>, show: (value: T) => void): void {
+    const generation = ++this.generation;
+    const retry = (): void => this.run(load, show);
+    for (const card of this.cards) card.loading();
+    load().then(
+      (value) => {
+        if (generation !== this.generation) return;
+        try {
+          show(value);
+        } catch (error) {
+          this.fail(error, retry);
+        }
+      },
+      (error: unknown) => {
+        if (generation === this.generation) this.fail(error, retry);
+      },
+    );
+  }
+
+  private fail(error: unknown, retry: () => void): void {
+    const message = this.describe(error);
+    for (const card of this.cards) card.error(message, retry);
+  }
+}

@@ -1,0 +1,220 @@
+// Cryptolens: for a product, its keys' lifetime totals (sortable grid), successful vs failed for the
+// busiest keys, devices per key and the vendor's counters; for one key, its devices.
+import type { Result } from '../../src/panel/protocol';
+import type { Table } from '../../src/panel/protocol-data';
+import { formatCount, formatRate } from '../../src/text/format';
+import { h } from '../dom';
+import { minuteLabel } from '../shape/cells';
+import {
+  busiestKeys,
+  countersTable,
+  devicesPerKeyTable,
+  devicesTable,
+  keyLabel,
+  keysTable,
+  keysWithMostDevices,
+  outcomesTable,
+  requestsPerDeviceTable,
+  TOP_KEYS,
+  type KeyRow,
+} from '../shape/cryptolens-tables';
+import { FAILURE_COLOR, NEUTRAL_COLOR, SUCCESS_COLOR } from '../shape/outcomes';
+import { Card } from '../ui/card';
+import { ChartTable } from '../ui/chart-table';
+import { CardLoader } from '../ui/loader';
+import { PagedGrid } from '../ui/paged-grid';
+import { tiles, type Tile } from '../ui/tiles';
+import type { PanelView, ViewContext, ViewSnapshot } from '../view';
+
+export class CryptolensView implements PanelView {
+  readonly element: HTMLElement;
+  private readonly summary = h('div', { className: 'summary' });
+  private readonly cards: Card[] = [];
+  private readonly charts = new Map<Card, ChartTable>();
+  private readonly grids = new Map<Card, PagedGrid>();
+  private readonly loader: CardLoader;
+  private readonly productId: number;
+  private readonly keyId: number | undefined;
+  private notes: string[] = [];
+
+  constructor(private readonly context: ViewContext) {
+    if (context.scope.vendor !== 'cryptolens') throw new Error('not a Cryptolens scope');
+    this.productId = context.scope.productId;
+    this.keyId = context.scope.keyId;
+    if (this.keyId === undefined) this.productCards();
+    else this.keyCards();
+    this.loader = new CardLoader(this.cards, context.describe);
+    this.element = h('div', { className: 'view cryptolens-view', children: [this.summary, ...this.cards.map((card) => card.element)] });
+    context.setSubtitle(this.keyId === undefined ? 'Lifetime totals per license key · times in UTC' : 'Lifetime totals and devices of one license key · times in UTC');
+  }
+
+  load(): void {
+    // One request feeds every card.
+    if (this.keyId === undefined) this.loader.run(() => this.context.request('cryptolens.product', {}), (result) => this.show(() => this.showProduct(result)));
+    else this.loader.run(() => this.context.request('cryptolens.key', {}), (result) => this.show(() => this.showKey(result)));
+  }
+
+  snapshot(): ViewSnapshot {
+    const tables: Table[] = [];
+    for (const card of this.cards) {
+      if (!card.showsData) continue;
+      const table = this.charts.get(card)?.table() ?? this.grids.get(card)?.shown();
+      if (table) tables.push(table);
+    }
+    return { notes: this.notes, tables };
+  }
+
+  restyle(): void {
+    for (const chart of this.charts.values()) chart.restyle();
+  }
+
+  private show(render: () => void): void {
+    render();
+    this.context.changed();
+  }
+
+  private productCards(): void {
+    this.chartCard('outcomes', 'Successful vs failed', true);
+    this.chartCard('devices-per-key', 'Devices per key', false);
+    this.gridCard('keys', 'License keys', true);
+    this.gridCard('counters', 'Counters', false);
+  }
+
+  private keyCards(): void {
+    this.chartCard('requests-per-device', 'Requests per device', false);
+    this.gridCard('devices', 'Devices', true);
+    this.gridCard('counters', 'Counters', false);
+  }
+
+  private chartCard(id: string, title: string, stacked: boolean): Card {
+    const card = new Card(title, id);
+    this.charts.set(
+      card,
+      new ChartTable(card, {
+        chartLabel: `${stacked ? 'Stacked bar' : 'Bar'} chart of ${title.toLowerCase()}`,
+        horizontal: true,
+        stacked,
+        tableOpen: this.context.state.tableOpen(id),
+        onTableToggle: (open) => this.context.state.setTableOpen(id, open),
+      }),
+    );
+    this.cards.push(card);
+    return card;
+  }
+
+  private gridCard(id: string, title: string, sortable: boolean): Card {
+    const card = new Card(title, id);
+    const grid = new PagedGrid({
+      label: title,
+      sortable,
+      time: minuteLabel,
+      onSort: (sort) => {
+        this.context.state.setSort(id, sort);
+        this.context.changed();
+      },
+      ...(id === 'keys' ? { onActivate: (row: readonly (string | number | null)[]) => this.openKey(row[1] ?? null) } : {}),
+    });
+    card.body.append(grid.element);
+    this.grids.set(card, grid);
+    this.cards.push(card);
+    return card;
+  }
+
+  private card(id: string): Card {
+    const card = this.cards.find((candidate) => candidate.id === id);
+    if (!card) throw new Error(`no card ${id}`);
+    return card;
+  }
+
+  private showProduct(result: Result<'cryptolens.product'>): void {
+    const keys = result.keys;
+    const counted = keys.filter((key) => key.devices !== undefined);
+    const requests = keys.reduce((sum, key) => sum + key.requests, 0);
+    const successful = keys.reduce((sum, key) => sum + key.successful, 0);
+    const devices = counted.reduce((sum, key) => sum + (key.devices ?? 0), 0);
+    const partial = counted.length < keys.length;
+    this.notes = partial ? [`Devices were counted for the ${formatCount(counted.length)} busiest keys only.`] : [];
+    this.summary.replaceChildren(
+      tiles([
+        { label: 'License keys', value: formatCount(keys.length) },
+        { label: 'Requests', value: formatCount(requests) },
+        { label: 'Success rate', value: formatRate(successful, requests), detail: `${formatCount(requests - successful)} failed` },
+        { label: partial ? `Devices (${formatCount(counted.length)} busiest keys)` : 'Devices', value: formatCount(devices) },
+      ]),
+    );
+    if (keys.length === 0) {
+      for (const card of this.cards) card.empty('No license keys with usage in this product.');
+      return;
+    }
+    const busiest = busiestKeys(keys);
+    this.showChart('outcomes', `Successful vs failed, top ${TOP_KEYS} keys by requests`, outcomesTable(keys), busiest.map(keyLabel), [
+      { key: 'successful', label: 'Successful', color: SUCCESS_COLOR, values: busiest.map((key) => key.successful) },
+      { key: 'failed', label: 'Failed', color: FAILURE_COLOR, values: busiest.map((key) => key.failed) },
+    ]);
+    const most = keysWithMostDevices(keys);
+    this.showChart('devices-per-key', `Devices per key, top ${TOP_KEYS} keys by devices`, devicesPerKeyTable(keys), most.map(keyLabel), [
+      { key: 'devices', label: 'Devices', color: NEUTRAL_COLOR, values: most.map((key) => key.devices ?? 0) },
+    ]);
+    this.card('devices-per-key').setNote(partial ? this.notes[0] ?? '' : '');
+    this.showGrid('keys', keysTable(keys), 'Double-click a row, or press Enter on it, to open that key and its devices.');
+    this.showCounters(keys, 'Counters, summed over the product’s keys');
+  }
+
+  private showKey(result: Result<'cryptolens.key'>): void {
+    const { key, devices } = result;
+    const tileList: Tile[] = key
+      ? [
+          { label: 'Key', value: keyLabel(key), detail: `id ${key.licenseKeyId}` },
+          { label: 'Requests', value: formatCount(key.requests) },
+          { label: 'Success rate', value: formatRate(key.successful, key.requests), detail: `${formatCount(key.successful)} ok · ${formatCount(key.failed)} failed` },
+          { label: 'Devices', value: formatCount(devices.length) },
+          { label: 'First seen', value: key.firstSeen !== undefined ? minuteLabel(key.firstSeen) : '—' },
+          { label: 'Last seen', value: key.lastSeen !== undefined ? minuteLabel(key.lastSeen) : '—' },
+        ]
+      : [{ label: 'Key', value: `#${this.keyId ?? ''}`, detail: 'no usage summary' }];
+    this.summary.replaceChildren(tiles(tileList));
+    if (devices.length === 0) {
+      this.card('requests-per-device').empty('No devices have used this key.');
+      this.card('devices').empty('No devices have used this key.');
+    } else {
+      const table = requestsPerDeviceTable(devices);
+      this.showChart('requests-per-device', table.name, table, table.rows.map((row) => String(row[0])), [
+        { key: 'requests', label: 'Requests', color: NEUTRAL_COLOR, values: table.rows.map((row) => Number(row[1])) },
+      ]);
+      this.showGrid('devices', devicesTable(devices), '');
+    }
+    this.showCounters(key ? [key] : [], 'Counters');
+  }
+
+  private showChart(id: string, title: string, table: Table, labels: string[], series: Parameters<ChartTable['render']>[0]['series']): void {
+    const card = this.card(id);
+    card.setTitle(title);
+    card.ready();
+    this.charts.get(card)?.render({ labels, series, table });
+  }
+
+  private showGrid(id: string, table: Table, note: string): void {
+    const card = this.card(id);
+    card.setNote(note);
+    card.ready();
+    this.grids.get(card)?.show(table, this.context.state.sortOf(id) ?? { column: table.columns.find((column) => column.key === 'requests') ? 'requests' : table.columns[0]?.key ?? '', direction: 'descending' });
+  }
+
+  private showCounters(keys: readonly KeyRow[], title: string): void {
+    const card = this.card('counters');
+    const table = countersTable(keys, title);
+    if (!table) {
+      card.element.hidden = true;
+      return;
+    }
+    card.element.hidden = false;
+    card.setTitle(title);
+    card.ready();
+    this.grids.get(card)?.show(table);
+  }
+
+  private openKey(keyId: string | number | null): void {
+    if (typeof keyId !== 'number') return;
+    void this.context.request('open', { scope: { vendor: 'cryptolens', productId: this.productId, keyId } }).catch(() => undefined);
+  }
+}

@@ -1,0 +1,117 @@
+// Runtype: total, active and expired keys, how recently keys were used, and every key with its last
+// use. Runtype's API exposes no request counts ("Detailed usage counts live in Analytics Engine").
+import type { Table } from '../../src/panel/protocol-data';
+import { formatCount } from '../../src/text/format';
+import { h } from '../dom';
+import { minuteLabel } from '../shape/cells';
+import { NEUTRAL_COLOR, OUTCOME_COLORS } from '../shape/outcomes';
+import { keysTable, lastUseTable, stateTable, type RuntypeSummary } from '../shape/runtype-tables';
+import { Card } from '../ui/card';
+import { ChartTable } from '../ui/chart-table';
+import { CardLoader } from '../ui/loader';
+import { PagedGrid } from '../ui/paged-grid';
+import { tiles } from '../ui/tiles';
+import type { PanelView, ViewContext, ViewSnapshot } from '../view';
+
+const STATE_COLORS = [OUTCOME_COLORS.valid, OUTCOME_COLORS.expired, OUTCOME_COLORS.disabled];
+
+export class RuntypeView implements PanelView {
+  readonly element: HTMLElement;
+  private readonly summary = h('div', { className: 'summary' });
+  private readonly stateCard = new Card('Keys by state', 'state');
+  private readonly lastUseCard = new Card('Keys by last use', 'last-use');
+  private readonly keysCard = new Card('API keys', 'keys');
+  private readonly stateChart: ChartTable;
+  private readonly lastUseChart: ChartTable;
+  private readonly grid: PagedGrid;
+  private readonly loader: CardLoader;
+  private readonly keyId: string | undefined;
+
+  constructor(private readonly context: ViewContext) {
+    this.keyId = context.scope.vendor === 'runtype' ? context.scope.keyId : undefined;
+    const chart = (card: Card, what: string): ChartTable =>
+      new ChartTable(card, {
+        chartLabel: `Bar chart of ${what}`,
+        horizontal: true,
+        stacked: false,
+        tableOpen: context.state.tableOpen(card.id),
+        onTableToggle: (open) => context.state.setTableOpen(card.id, open),
+      });
+    this.stateChart = chart(this.stateCard, 'keys by state');
+    this.lastUseChart = chart(this.lastUseCard, 'keys by last use');
+    this.grid = new PagedGrid({
+      label: 'API keys',
+      sortable: true,
+      time: minuteLabel,
+      onSort: (sort) => {
+        context.state.setSort('keys', sort);
+        context.changed();
+      },
+      isHighlighted: (row) => this.keyId !== undefined && row[4] === this.keyId,
+    });
+    this.keysCard.body.append(this.grid.element);
+    this.loader = new CardLoader([this.stateCard, this.lastUseCard, this.keysCard], context.describe);
+    this.element = h('div', {
+      className: 'view runtype-view',
+      children: [this.summary, h('div', { className: 'card-row', children: [this.stateCard.element, this.lastUseCard.element] }), this.keysCard.element],
+    });
+    context.setSubtitle('API keys and their last use · times in UTC');
+  }
+
+  load(): void {
+    this.loader.run(
+      () => this.context.request('runtype.summary', {}),
+      (summary) => {
+        this.show(summary);
+        this.context.changed();
+      },
+    );
+  }
+
+  snapshot(): ViewSnapshot {
+    const tables: Table[] = [];
+    const state = this.stateChart.table();
+    const lastUse = this.lastUseChart.table();
+    const keys = this.grid.shown();
+    if (this.stateCard.showsData && state) tables.push(state);
+    if (this.lastUseCard.showsData && lastUse) tables.push(lastUse);
+    if (this.keysCard.showsData && keys) tables.push(keys);
+    return { notes: [], tables };
+  }
+
+  restyle(): void {
+    this.stateChart.restyle();
+    this.lastUseChart.restyle();
+  }
+
+  private show(summary: RuntypeSummary): void {
+    this.context.setSubtitle(`API keys and their last use · as of ${minuteLabel(summary.asOf)} UTC`);
+    const key = this.keyId === undefined ? undefined : summary.keys.find((candidate) => candidate.id === this.keyId);
+    this.summary.replaceChildren(
+      tiles([
+        { label: 'Total keys', value: formatCount(summary.totalKeys) },
+        { label: 'Active', value: formatCount(summary.activeKeys) },
+        { label: 'Expired', value: formatCount(summary.expiredKeys) },
+        ...(this.keyId === undefined
+          ? []
+          : [
+              key
+                ? { label: key.name ?? key.prefix ?? 'This key', value: key.active ? 'Active' : 'Inactive', detail: `last used ${key.lastUsedAt !== undefined ? minuteLabel(key.lastUsedAt) : 'never'}` }
+                : { label: 'This key', value: 'Not found', detail: 'not in the account’s key breakdown' },
+            ]),
+      ]),
+    );
+    if (summary.totalKeys === 0 && summary.keys.length === 0) {
+      for (const card of [this.stateCard, this.lastUseCard, this.keysCard]) card.empty('No API keys in this account.');
+      return;
+    }
+    const states = stateTable(summary);
+    this.stateCard.ready();
+    this.stateChart.render({ labels: states.rows.map((row) => String(row[0])), series: [{ key: 'keys', label: 'Keys', color: STATE_COLORS, values: states.rows.map((row) => Number(row[1])) }], table: states });
+    const lastUse = lastUseTable(summary);
+    this.lastUseCard.ready();
+    this.lastUseChart.render({ labels: lastUse.rows.map((row) => String(row[0])), series: [{ key: 'keys', label: 'Keys', color: NEUTRAL_COLOR, values: lastUse.rows.map((row) => Number(row[1])) }], table: lastUse });
+    this.keysCard.ready();
+    this.grid.show(keysTable(summary), this.context.state.sortOf('keys') ?? { column: 'lastUsedAt', direction: 'descending' });
+  }
+}

@@ -1,0 +1,90 @@
+// The Unkey view's range controls: preset, granularity, and custom dates (UTC days).
+import { GRANULARITIES, type Granularity } from '../../src/panel/protocol';
+import { h } from '../dom';
+import { customDatesFor, PRESET_GRANULARITY, PRESET_LABELS, RANGE_PRESETS, resolveRange, type RangeChoice, type RangeResult } from '../shape/range';
+import { dayText } from '../shape/time';
+import { dropdown } from '../toolkit/controls';
+
+const GRANULARITY_LABELS: Readonly<Record<Granularity, string>> = { hour: 'By hour', day: 'By day', month: 'By month' };
+
+export class RangeControls {
+  readonly element: HTMLElement;
+  private choice: RangeChoice;
+  private readonly from: HTMLInputElement;
+  private readonly to: HTMLInputElement;
+  private readonly custom: HTMLElement;
+  private readonly message: HTMLElement;
+  private readonly granularity;
+
+  constructor(initial: RangeChoice, onChange: (choice: RangeChoice) => void) {
+    this.choice = initial;
+    const preset = dropdown(
+      'Range',
+      RANGE_PRESETS.map((value) => ({ value, label: PRESET_LABELS[value] })),
+      initial.preset,
+      (value) => {
+        const next: RangeChoice = { ...this.choice, preset: value, granularity: PRESET_GRANULARITY[value] };
+        if (value === 'custom' && (!next.from || !next.to)) Object.assign(next, customDatesFor(this.choice, Date.now()));
+        this.granularity.set(next.granularity);
+        this.apply(next, onChange);
+      },
+    );
+    this.granularity = dropdown(
+      'Granularity',
+      GRANULARITIES.map((value) => ({ value, label: GRANULARITY_LABELS[value] })),
+      initial.granularity,
+      (value) => this.apply({ ...this.choice, granularity: value }, onChange),
+    );
+    this.from = dateInput('From (UTC)', initial.from);
+    this.to = dateInput('To (UTC)', initial.to);
+    const dateChanged = (): void => this.apply({ ...this.choice, from: this.from.value, to: this.to.value }, onChange);
+    this.from.addEventListener('change', dateChanged);
+    this.to.addEventListener('change', dateChanged);
+    this.custom = h('div', {
+      className: 'custom-range',
+      children: [labelled('From (UTC)', this.from), labelled('To (UTC)', this.to)],
+    });
+    this.message = h('p', { className: 'range-message', attrs: { role: 'alert', hidden: '' } });
+    this.element = h('div', { className: 'range-controls', children: [preset.element, this.granularity.element, this.custom, this.message] });
+    this.sync();
+  }
+
+  current(): RangeChoice {
+    return this.choice;
+  }
+
+  /** The range to ask for now, or undefined (with the reason shown) when the choice is not valid. */
+  resolve(now: number): RangeResult {
+    const result = resolveRange(this.choice, now);
+    this.message.textContent = result.ok ? '' : result.error;
+    this.message.toggleAttribute('hidden', result.ok);
+    return result;
+  }
+
+  private apply(choice: RangeChoice, onChange: (choice: RangeChoice) => void): void {
+    this.choice = choice;
+    this.sync();
+    onChange(choice);
+  }
+
+  private sync(): void {
+    const custom = this.choice.preset === 'custom';
+    this.custom.toggleAttribute('hidden', !custom);
+    if (custom) {
+      this.from.value = this.choice.from ?? '';
+      this.to.value = this.choice.to ?? '';
+      this.to.max = dayText(Date.now());
+      this.from.max = dayText(Date.now());
+    }
+  }
+}
+
+function dateInput(label: string, value: string | undefined): HTMLInputElement {
+  const input = h('input', { className: 'date-input', attrs: { type: 'date', 'aria-label': label } });
+  input.value = value ?? '';
+  return input;
+}
+
+function labelled(text: string, control: HTMLElement): HTMLElement {
+  return h('label', { className: 'field', children: [h('span', { className: 'field-label', text }), control] });
+}

@@ -1,0 +1,239 @@
+// Unkey: verification outcomes per time slice (stacked bars) over a chosen range, a breakdown by
+// key, identity, tag or tag combination (the top N by total), and a legend that hides outcomes.
+import { BREAKDOWNS, type Breakdown, type Result } from '../../src/panel/protocol';
+import { formatCount, formatRate } from '../../src/text/format';
+import { OUTCOMES, type Outcome } from '../../src/vendors/model';
+import type { BarSeries } from '../charts/bar-chart';
+import { h } from '../dom';
+import { addCounts, aggregate, bucketLength, labelGranularity, zeroCounts, type Aggregated } from '../shape/aggregate';
+import { OUTCOME_COLORS, OUTCOME_LABELS } from '../shape/outcomes';
+import type { Range } from '../shape/range';
+import { sliceLabel } from '../shape/time';
+import { BREAKDOWN_LABELS, breakdownTable, seriesTable } from '../shape/unkey-tables';
+import { DEFAULT_UNKEY_CONTROLS, type UnkeyControls } from '../state';
+import { dropdown } from '../toolkit/controls';
+import { Card } from '../ui/card';
+import { ChartTable } from '../ui/chart-table';
+import { OutcomeLegend } from '../ui/legend';
+import { CardLoader } from '../ui/loader';
+import { tiles } from '../ui/tiles';
+import type { PanelView, ViewContext, ViewSnapshot } from '../view';
+import { RangeControls } from './unkey-controls';
+
+type Series = Result<'unkey.series'>['slices'];
+type BreakdownRows = Result<'unkey.breakdown'>['rows'];
+
+const EMPTY = 'No verifications in this range.';
+const LIMITS = [10, 25, 50, 100] as const;
+const ADJECTIVE = { hour: 'hourly', day: 'daily', month: 'monthly' } as const;
+
+export class UnkeyView implements PanelView {
+  readonly element: HTMLElement;
+  private controls: UnkeyControls;
+  private readonly range: RangeControls;
+  private readonly legend: OutcomeLegend;
+  private readonly summary = h('div', { className: 'summary' });
+  private readonly seriesCard = new Card('Verification outcomes', 'series');
+  private readonly breakdownCard = new Card('Breakdown', 'breakdown');
+  private readonly seriesChart: ChartTable;
+  private readonly breakdownChart: ChartTable;
+  private readonly seriesLoader: CardLoader;
+  private readonly breakdownLoader: CardLoader;
+  private series: { range: Range; slices: Series; aggregated: Aggregated } | undefined;
+  private breakdown: { by: Breakdown; limit: number; rows: BreakdownRows } | undefined;
+
+  constructor(private readonly context: ViewContext) {
+    const keyScoped = context.scope.vendor === 'unkey' && context.scope.keyId !== undefined;
+    const saved = context.state.get().unkey ?? DEFAULT_UNKEY_CONTROLS;
+    this.controls = keyScoped && saved.breakdown === 'key' ? { ...saved, breakdown: 'tag' } : saved;
+    this.range = new RangeControls(this.controls, (choice) => {
+      this.save({ preset: choice.preset, granularity: choice.granularity, from: choice.from, to: choice.to });
+      this.load();
+    });
+    this.legend = new OutcomeLegend(new Set(this.controls.hidden), (hidden) => {
+      this.save({ hidden: OUTCOMES.filter((outcome) => hidden.has(outcome)) });
+      this.showSeries();
+      this.showBreakdown();
+    });
+    this.seriesChart = new ChartTable(this.seriesCard, {
+      chartLabel: 'Stacked bar chart of verification outcomes over time',
+      horizontal: false,
+      stacked: true,
+      // Times read at the granularity shown: "2025-01-13 09:00", "2025-01-13" or "2025-01".
+      time: (ms) => sliceLabel(ms, this.series ? labelGranularity(this.series.aggregated.size, this.series.range.granularity) : 'hour'),
+      tableOpen: context.state.tableOpen('series'),
+      onTableToggle: (open) => context.state.setTableOpen('series', open),
+    });
+    this.breakdownChart = new ChartTable(this.breakdownCard, {
+      chartLabel: 'Stacked bar chart of verification outcomes per group',
+      horizontal: true,
+      stacked: true,
+      tableOpen: context.state.tableOpen('breakdown'),
+      onTableToggle: (open) => context.state.setTableOpen('breakdown', open),
+    });
+    this.seriesLoader = new CardLoader([this.seriesCard], context.describe);
+    this.breakdownLoader = new CardLoader([this.breakdownCard], context.describe);
+    const groupBy = dropdown(
+      'Group by',
+      BREAKDOWNS.filter((by) => !(keyScoped && by === 'key')).map((value) => ({ value, label: BREAKDOWN_LABELS[value] })),
+      this.controls.breakdown,
+      (value) => {
+        this.save({ breakdown: value });
+        this.loadBreakdown();
+      },
+    );
+    const limit = dropdown(
+      'Show',
+      LIMITS.map((value) => ({ value: String(value), label: `Top ${value}` })),
+      String(this.controls.limit),
+      (value) => {
+        this.save({ limit: Number(value) });
+        this.loadBreakdown();
+      },
+    );
+    this.breakdownCard.controls.append(groupBy.element, limit.element);
+    this.element = h('div', {
+      className: 'view unkey-view',
+      children: [h('div', { className: 'toolbar', children: [this.range.element] }), this.legend.element, this.summary, this.seriesCard.element, this.breakdownCard.element],
+    });
+    context.setSubtitle(`Unkey API ${context.unkeyVersion} · times in UTC`);
+  }
+
+  load(): void {
+    this.loadSeries();
+    this.loadBreakdown();
+  }
+
+  snapshot(): ViewSnapshot {
+    const notes: string[] = [];
+    const tables = [];
+    const hidden = OUTCOMES.filter((outcome) => !this.legend.visible().includes(outcome));
+    if (hidden.length > 0) notes.push(`Hidden outcomes (not in the tables; Total still counts them): ${hidden.map((outcome) => OUTCOME_LABELS[outcome]).join(', ')}`);
+    if (this.series) notes.push(`Range: ${new Date(this.series.range.start).toISOString()} to ${new Date(this.series.range.end).toISOString()} (slice starts, UTC)`);
+    for (const [card, chart] of [[this.seriesCard, this.seriesChart], [this.breakdownCard, this.breakdownChart]] as const) {
+      const table = chart.table();
+      if (card.showsData && table) tables.push(table);
+      else if (card.element.dataset.state === 'empty') notes.push(`${card.id === 'series' ? 'Outcomes over time' : 'Breakdown'}: ${EMPTY}`);
+    }
+    if (this.series && this.series.aggregated.size > 1) notes.push(this.aggregationNote(this.series.slices.length, this.series.aggregated, this.series.range));
+    return { notes, tables };
+  }
+
+  restyle(): void {
+    this.legend.restyle();
+    this.seriesChart.restyle();
+    this.breakdownChart.restyle();
+  }
+
+  private save(patch: Partial<UnkeyControls>): void {
+    this.controls = { ...this.controls, ...patch };
+    this.context.state.update({ unkey: this.controls });
+  }
+
+  private currentRange(): Range | undefined {
+    const resolved = this.range.resolve(Date.now());
+    return resolved.ok ? resolved.range : undefined;
+  }
+
+  private loadSeries(): void {
+    const range = this.currentRange();
+    if (!range) return;
+    this.seriesLoader.run(
+      () => this.context.request('unkey.series', range),
+      (result) => {
+        this.series = { range, slices: result.slices, aggregated: aggregate(result.slices, range.granularity) };
+        this.showSeries();
+      },
+    );
+  }
+
+  private loadBreakdown(): void {
+    const range = this.currentRange();
+    if (!range) return;
+    const { breakdown: by, limit } = this.controls;
+    this.breakdownLoader.run(
+      () => this.context.request('unkey.breakdown', { range, by, limit }),
+      (result) => {
+        this.breakdown = { by, limit, rows: result.rows };
+        this.showBreakdown();
+      },
+    );
+  }
+
+  private showSeries(): void {
+    if (!this.series) return;
+    const { range, slices, aggregated } = this.series;
+    const totals = zeroCounts();
+    for (const slice of slices) addCounts(totals, slice.outcomes);
+    this.showSummary(totals);
+    const card = this.seriesCard;
+    card.element.dataset.rangeStart = String(range.start);
+    card.element.dataset.rangeEnd = String(range.end);
+    card.element.dataset.granularity = range.granularity;
+    card.element.dataset.slices = String(slices.length);
+    card.element.dataset.buckets = String(aggregated.buckets.length);
+    if (totals.total === 0) {
+      card.setTitle('Verification outcomes');
+      card.setNote('');
+      card.empty(EMPTY);
+      this.context.changed();
+      return;
+    }
+    const visible = this.legend.visible();
+    const table = seriesTable(aggregated, range.granularity, visible);
+    card.setTitle(table.name);
+    card.setNote(aggregated.size > 1 ? this.aggregationNote(slices.length, aggregated, range) : '');
+    card.ready();
+    const ms = this.seriesChart.render({
+      labels: aggregated.buckets.map((bucket) => sliceLabel(bucket.start, labelGranularity(aggregated.size, range.granularity))),
+      series: this.outcomeSeries(aggregated.buckets.map((bucket) => bucket.outcomes)),
+      hidden: new Set(OUTCOMES.filter((outcome) => !visible.includes(outcome))),
+      table,
+    });
+    card.element.dataset.renderMs = ms.toFixed(1);
+    this.context.changed();
+  }
+
+  private showBreakdown(): void {
+    if (!this.breakdown) return;
+    const { by, limit, rows } = this.breakdown;
+    const card = this.breakdownCard;
+    const visible = this.legend.visible();
+    const table = breakdownTable(rows, by, limit, visible);
+    card.setTitle(table.name);
+    if (rows.every((row) => row.outcomes.total === 0)) {
+      card.empty(EMPTY);
+      this.context.changed();
+      return;
+    }
+    card.ready();
+    this.breakdownChart.render({
+      labels: rows.map((row) => row.label),
+      series: this.outcomeSeries(rows.map((row) => row.outcomes)),
+      hidden: new Set(OUTCOMES.filter((outcome) => !visible.includes(outcome))),
+      table,
+    });
+    this.context.changed();
+  }
+
+  private outcomeSeries(counts: readonly Record<Outcome, number>[]): BarSeries[] {
+    return OUTCOMES.map((outcome) => ({ key: outcome, label: OUTCOME_LABELS[outcome], color: OUTCOME_COLORS[outcome], values: counts.map((row) => row[outcome]) }));
+  }
+
+  private showSummary(totals: ReturnType<typeof zeroCounts>): void {
+    const failures = OUTCOMES.filter((outcome) => outcome !== 'valid' && totals[outcome] > 0).sort((a, b) => totals[b] - totals[a]);
+    const top = failures[0];
+    this.summary.replaceChildren(
+      tiles([
+        { label: 'Verifications', value: formatCount(totals.total) },
+        { label: 'Valid', value: formatCount(totals.valid), detail: formatRate(totals.valid, totals.total) },
+        { label: 'Not valid', value: formatCount(totals.total - totals.valid), detail: formatRate(totals.total - totals.valid, totals.total) },
+        { label: 'Most common failure', value: top ? OUTCOME_LABELS[top] : '—', ...(top ? { detail: formatCount(totals[top]) } : {}) },
+      ]),
+    );
+  }
+
+  private aggregationNote(slices: number, aggregated: Aggregated, range: Range): string {
+    return `${formatCount(slices)} ${ADJECTIVE[range.granularity]} slices are shown as ${formatCount(aggregated.buckets.length)} bars of ${bucketLength(aggregated.size, range.granularity)} each (sums), in the chart and the table.`;
+  }
+}
