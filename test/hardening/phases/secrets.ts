@@ -29,11 +29,19 @@ export async function scanLive(session: Session, shownTexts: readonly string[], 
   for (const candidate of webviews) await candidate.evaluate(RECORD_MESSAGES).catch(() => undefined);
   await frame.locator('vscode-button', { hasText: /^\s*Refresh\s*$/ }).first().click();
   await waitForWebview(page, 'the Runtype panel reloaded', (text) => text.includes('Total keys') && !text.includes('Loading…'), 30_000);
+  // The old data stays on screen while the refresh runs, so the text alone can pass before any
+  // message flows: wait for the reply itself.
+  const recordings = async (): Promise<string[][]> =>
+    Promise.all(webviews.map((candidate) => candidate.evaluate<string[]>(RECORDED).catch(() => [] as string[])));
+  let recorded = await recordings();
+  for (let waited = 0; waited < 10_000 && recorded.every((list) => list.length === 0); waited += 250) {
+    await page.waitForTimeout(250);
+    recorded = await recordings();
+  }
   let messages = 0;
-  for (const candidate of webviews) {
-    const recorded = await candidate.evaluate<string[]>(RECORDED).catch(() => [] as string[]);
-    messages += recorded.length;
-    scanBytes(`webview messages ${candidate.url().slice(0, 50)}`, Buffer.from(recorded.join('\n')), tokens, result);
+  for (const [index, list] of recorded.entries()) {
+    messages += list.length;
+    scanBytes(`webview messages ${webviews[index]?.url().slice(0, 50) ?? ''}`, Buffer.from(list.join('\n')), tokens, result);
   }
   report.check('webview messages were recorded while the panel reloaded', messages > 0 ? [] : ['no message seen'], `${messages} messages`);
   const exports: string[] = [];
