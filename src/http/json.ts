@@ -2,10 +2,19 @@ import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { ResponseFormatError, type RequestContext } from './errors';
 import type { HttpResponse } from './client';
+import { VENDOR_NAMES } from '../vendors/model';
 
 // zod/mini loads no locale, so every issue would read "Invalid input"; the English texts
 // (under 3 KB) are passed per parse, so nothing global changes for other zod users.
 const { localeError } = en();
+
+/** Why a body with an error status holds no vendor error: "(an HTML page, not a Runtype answer)". */
+export function describeBody(context: RequestContext, response: HttpResponse): string {
+  const vendor = VENDOR_NAMES[context.vendor];
+  if (response.text.trim() === '') return '(empty body)';
+  if (/^\s*</.test(response.text)) return `(an HTML page, not a ${vendor} answer)`;
+  return `(no ${vendor} error message)`;
+}
 
 /** Parses a body as JSON; an HTML page or a truncated body becomes a ResponseFormatError. */
 export function parseJsonBody(context: RequestContext, response: HttpResponse): unknown {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { formatCount } from '../text/format';
 import type { UsageService } from '../usage/usage-service';
 import { LOOKUP_TITLE } from './ask-target';
-import { describeLookupError } from './resolve';
+import { describeError } from '../usage/describe-error';
 
 interface ProductItem extends vscode.QuickPickItem {
   productId?: number;
@@ -35,7 +35,7 @@ export function pickProduct(usage: UsageService, key: string): Promise<number | 
     },
     (error: unknown) => {
       pick.busy = false;
-      pick.placeholder = `${describeLookupError(error)} — type the product id`;
+      pick.placeholder = `${describeError(error)} — type the product id`;
     },
   );
   return new Promise((resolve) => {

@@ -1,7 +1,7 @@
 // A lookup asks the vendor itself, with the narrowest filter it has, so that a key that does not
 // exist gets the vendor's own answer ("Cryptolens: Could not find the key.") instead of an empty list.
 import type { KeyscopeConfig } from '../config';
-import { KeyscopeError, NotFoundError } from '../http/errors';
+import { NotFoundError } from '../http/errors';
 import {
   cryptolensKeyFacts,
   deviceFacts,
@@ -12,6 +12,7 @@ import {
   type KeyFacts,
 } from '../usage/key-facts';
 import { unkeyTotalsOfApis } from '../usage/key-index';
+import { lastDays } from '../usage/recent-window';
 import type { UsageService } from '../usage/usage-service';
 import type { ApiKey, OutcomeCounts } from '../vendors/model';
 import type { LookupTarget } from './recognize';
@@ -21,8 +22,6 @@ export type LookupResult = { found: KeyFacts[] } | { notFound: string };
 /** A Cryptolens key string can only be asked for within a product. */
 export type ResolvableTarget = Exclude<LookupTarget, { kind: 'key' }> | { vendor: 'cryptolens'; kind: 'key'; key: string; productId: number };
 
-const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 /** Listing pages read to find an Unkey key's name and state (100 keys each). */
 const MAX_LIST_PAGES = 50;
 
@@ -42,11 +41,6 @@ export async function resolveLookup(usage: UsageService, config: KeyscopeConfig,
   }
 }
 
-/** For a person: "Cryptolens: Access denied." (vendor errors), else the message. */
-export function describeLookupError(error: unknown): string {
-  if (error instanceof KeyscopeError) return error.summary;
-  return error instanceof Error ? error.message : String(error);
-}
 
 async function cryptolens(usage: UsageService, target: Extract<ResolvableTarget, { vendor: 'cryptolens' }>): Promise<LookupResult> {
   if (target.kind === 'machine-code') {
@@ -107,8 +101,7 @@ async function findUnkeyKey(usage: UsageService, apiId: string, keyId: string): 
 
 /** The start of the last hour with a verification in the last 30 days. */
 async function unkeyLastSeen(usage: UsageService, apiId: string, keyId: string, now: number): Promise<number | undefined> {
-  const end = Math.floor(now / HOUR_MS) * HOUR_MS;
-  const slices = await usage.unkeyVerifications({ apiId, keyIds: [keyId], start: end - 30 * DAY_MS, end, groupBy: ['hour'] });
+  const slices = await usage.unkeyVerifications({ apiId, keyIds: [keyId], ...lastDays(30, now), groupBy: ['hour'] });
   let last: number | undefined;
   for (const slice of slices) if (slice.time !== undefined && slice.outcomes.total > 0 && (last === undefined || slice.time > last)) last = slice.time;
   return last;

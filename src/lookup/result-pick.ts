@@ -4,7 +4,8 @@ import { NoTokenError, type UsageService } from '../usage/usage-service';
 import { VENDOR_NAMES } from '../vendors/model';
 import { LOOKUP_TITLE } from './ask-target';
 import { describeTarget, targetValue } from './recognize';
-import { describeLookupError, resolveLookup, type ResolvableTarget } from './resolve';
+import { describeError } from '../usage/describe-error';
+import { resolveLookup, type ResolvableTarget } from './resolve';
 import { AGAIN_ITEM, factsItems, messageItems, pickText, type ResultAction, type ResultItem } from './result-items';
 
 /**
@@ -34,8 +35,8 @@ export function showLookupResult(usage: UsageService, config: KeyscopeConfig, ta
     (error: unknown) => {
       const setToken: ResultItem[] =
         error instanceof NoTokenError ? [{ label: '$(key) Set Access Token…', action: { kind: 'setToken', vendor: error.vendor } }] : [];
-      pick.items = [...messageItems(describeLookupError(error), 'error'), ...setToken, AGAIN_ITEM];
-      pick.placeholder = describeLookupError(error);
+      pick.items = [...messageItems(describeError(error), 'error'), ...setToken, AGAIN_ITEM];
+      pick.placeholder = describeError(error);
       pick.busy = false;
     },
   );

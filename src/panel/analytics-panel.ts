@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import type { UnkeyApiVersion } from '../vendors/unkey/types';
 import { Endpoint } from './endpoint';
-import { answerRequest, describePanelError, type PanelContext } from './handler';
+import { describeError } from '../usage/describe-error';
+import { answerRequest, type PanelContext } from './handler';
 import { createNonce, renderPanelHtml } from './html';
 import type { PanelUsage } from './panel-usage';
 import { hostMethods, parseWebviewMessage, PANEL_VIEW_TYPE, webviewMethods } from './protocol';
@@ -73,7 +74,7 @@ export class AnalyticsPanel implements vscode.Disposable {
       parse: parseWebviewMessage,
       post: (message) => void panel.webview.postMessage(message),
       answer: (request) => answerRequest(context, request),
-      describe: describePanelError,
+      describe: describeError,
       warn: (text) => deps.log.warn(`Analytics panel ${this.key}: ${text}`),
     });
     panel.title = title;

@@ -1,8 +1,5 @@
 // The host's answers to the webview's requests. Data requests are bound to the panel's scope: the
 // webview never names a product, API or key, it only asks for views of the one it was opened for.
-import { KeyscopeError } from '../http/errors';
-import { NoTokenError } from '../usage/usage-service';
-import { VENDOR_NAMES, type VendorId } from '../vendors/model';
 import type { UnkeyApiVersion } from '../vendors/unkey/types';
 import { cryptolensKey, cryptolensProduct } from './cryptolens-data';
 import type { RequestOf } from './endpoint';
@@ -67,13 +64,3 @@ export async function answerRequest(context: PanelContext, request: RequestOf<ty
   }
 }
 
-/** What the webview shows when a request failed: vendor and cause, never a token (clients redact). */
-export function describePanelError(error: unknown): string {
-  if (error instanceof NoTokenError) return noTokenMessage(error.vendor);
-  if (error instanceof KeyscopeError) return error.summary;
-  return error instanceof Error ? error.message : String(error);
-}
-
-function noTokenMessage(vendor: VendorId): string {
-  return `No ${VENDOR_NAMES[vendor]} access token is set: run "Keyscope: Set Access Token…".`;
-}

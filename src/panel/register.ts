@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { readConfig } from '../config';
 import type { UsageService } from '../usage/usage-service';
 import { notificationText } from '../text/untrusted';
-import { describePanelError } from './handler';
+import { describeError } from '../usage/describe-error';
 import type { PanelUsage } from './panel-usage';
 import { PanelRegistry } from './panel-registry';
 import { resolveScope } from './pick-scope';
@@ -39,7 +39,7 @@ async function openAnalytics(registry: PanelRegistry, usage: PanelUsage, argumen
     const scope = await resolveScope(usage, scopeRequestOf(argument));
     if (scope) registry.open(scope);
   } catch (error) {
-    void vscode.window.showErrorMessage(`Keyscope: could not open analytics. ${notificationText(describePanelError(error))}`);
+    void vscode.window.showErrorMessage(`Keyscope: could not open analytics. ${notificationText(describeError(error))}`);
   }
 }
 
@@ -60,7 +60,7 @@ async function exportUsage(registry: PanelRegistry, formatArg: unknown, targetAr
     const snapshot = await panel.snapshot();
     return await exportSnapshot(format, { ...snapshot, scope: panel.scope }, targetArg instanceof vscode.Uri ? targetArg : undefined);
   } catch (error) {
-    void vscode.window.showErrorMessage(`Keyscope: could not export. ${notificationText(describePanelError(error))}`);
+    void vscode.window.showErrorMessage(`Keyscope: could not export. ${notificationText(describeError(error))}`);
     return undefined;
   }
 }

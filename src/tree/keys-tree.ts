@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { KeyscopeError } from '../http/errors';
+import { describeError } from '../usage/describe-error';
 import { errorNode } from './message-node';
 import type { TreeNode } from './node';
 
@@ -10,11 +10,6 @@ export interface PagedNode extends TreeNode {
 
 function isPaged(node: TreeNode | undefined): node is PagedNode {
   return node !== undefined && 'loadMore' in node;
-}
-
-export function describeError(error: unknown): string {
-  if (error instanceof KeyscopeError) return error.summary;
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**

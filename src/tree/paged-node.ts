@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { Page } from '../vendors/model';
-import { describeError, type PagedNode } from './keys-tree';
+import { describeError } from '../usage/describe-error';
+import type { PagedNode } from './keys-tree';
 import { emptyNode, LOAD_MORE_COMMAND, loadMoreNode, MessageNode } from './message-node';
 import type { TreeNode } from './node';
 import { PagedList } from './paged-list';

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { formatCount, formatRate, formatTime } from '../text/format';
 import { plainText } from '../text/untrusted';
+import { lastDays } from '../usage/recent-window';
 import type { UsageService } from '../usage/usage-service';
 import { OUTCOMES, type ApiKey, type OutcomeCounts, type Page } from '../vendors/model';
 import type { UnkeyApiVersion } from '../vendors/unkey/types';
@@ -8,8 +9,6 @@ import type { KeyReference, ReferencingNode } from './key-item';
 import { MessageNode } from './message-node';
 import type { TreeNode } from './node';
 import { PagedParentNode } from './paged-node';
-
-const DAY_MS = 86_400_000;
 
 /** Unkey: the configured APIs → keys (with 30-day verification outcomes) → identity and tags. */
 export class UnkeyRootNode implements TreeNode {
@@ -122,8 +121,7 @@ export class UnkeyKeyNode implements TreeNode, ReferencingNode {
     if (identity) {
       nodes.push(new MessageNode(`${this.id}/identity`, `Identity ${plainText(identity.externalId)}`, 'person', undefined, `Identity id: ${plainText(identity.id)}`));
     }
-    const end = Math.floor(Date.now() / 3_600_000) * 3_600_000;
-    const tags = await this.usage.unkeyVerifications({ apiId: this.apiId, keyIds: [this.key.keyId], start: end - 30 * DAY_MS, end, groupBy: ['tag'] });
+    const tags = await this.usage.unkeyVerifications({ apiId: this.apiId, keyIds: [this.key.keyId], ...lastDays(30), groupBy: ['tag'] });
     for (const row of tags) {
       if (row.tag === undefined) continue;
       nodes.push(new MessageNode(`${this.id}/tag/${row.tag}`, `Tag ${plainText(row.tag)}`, 'tag', undefined, `${formatCount(row.outcomes.total)} verifications (30d)`));

@@ -1,12 +1,12 @@
 import type { ApiKey, DeviceUsage, KeyActivitySummary, LicenseKeySummary, OutcomeCounts, Page, VendorId, VerificationSlice } from '../vendors/model';
 import type { VerificationQuery } from '../vendors/unkey/types';
 import { TtlCache } from './cache';
+import { lastDays } from './recent-window';
 import type { Connected, VendorClients } from './vendor-clients';
 
 const TTL_MS = 5 * 60_000;
 const TREE_PAGE = 100;
 const SCAN_PAGE = 1000;
-const DAY_MS = 86_400_000;
 
 /** Thrown when a view asks for a vendor that has no token; views show the welcome instead. */
 export class NoTokenError extends Error {
@@ -111,9 +111,7 @@ export class UsageService {
 
   /** Verifications of the last 30 days per key of one API: one query, shared by tree and hovers. */
   async unkeyTotalsByKey(apiId: string): Promise<Map<string, OutcomeCounts>> {
-    // Whole hours, so the cache key (and the vendor's hour truncation) stay stable within the hour.
-    const end = Math.floor(this.now() / 3_600_000) * 3_600_000;
-    const rows = await this.unkeyVerifications({ apiId, start: end - 30 * DAY_MS, end, groupBy: ['key'] });
+    const rows = await this.unkeyVerifications({ apiId, ...lastDays(30, this.now()), groupBy: ['key'] });
     return new Map(rows.flatMap((row) => (row.keyId ? [[row.keyId, row.outcomes] as const] : [])));
   }
 

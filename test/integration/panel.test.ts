@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { HttpClient } from '../../src/http/client';
 import { Endpoint } from '../../src/panel/endpoint';
-import { answerRequest, describePanelError } from '../../src/panel/handler';
+import { answerRequest } from '../../src/panel/handler';
+import { describeError } from '../../src/usage/describe-error';
 import type { PanelUsage } from '../../src/panel/panel-usage';
 import { hostMethods, parseWebviewMessage, webviewMethods, type ResponseMessage } from '../../src/panel/protocol';
 import type { PanelScope } from '../../src/panel/protocol-data';
@@ -185,7 +186,7 @@ describe('Analytics panel', function () {
       parse: parseWebviewMessage,
       post: (message) => responses.push(message as ResponseMessage),
       answer: async (request) => answerRequest({ scope, title: 'test', usage: await usage(), unkeyVersion: () => 'v2', save: async () => false, open: async () => undefined, shown: () => undefined }, request),
-      describe: describePanelError,
+      describe: describeError,
       warn: () => undefined,
     });
     const end = Math.floor(Date.now() / HOUR) * HOUR;

@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Endpoint } from '../../src/panel/endpoint';
-import { answerRequest, describePanelError, type PanelContext } from '../../src/panel/handler';
+import { answerRequest, type PanelContext } from '../../src/panel/handler';
+import { describeError } from '../../src/usage/describe-error';
 import { hostMethods, parseWebviewMessage, webviewMethods, type ResponseMessage } from '../../src/panel/protocol';
 import type { PanelScope, Snapshot } from '../../src/panel/protocol-data';
 import type { UsageService } from '../../src/usage/usage-service';
@@ -51,7 +52,7 @@ describe('panel host: answers from the emulator', () => {
       parse: parseWebviewMessage,
       post: (response) => responses.push(structuredClone(response) as ResponseMessage),
       answer: (request) => answerRequest(context, request),
-      describe: describePanelError,
+      describe: describeError,
       warn: () => undefined,
     });
     await endpoint.receive(structuredClone(message));

@@ -9,9 +9,9 @@ import {
   VendorError,
   type RequestContext,
 } from '../../http/errors';
+import { describeBody } from '../../http/json';
 import { parseRetryAfter } from '../../http/retry';
 import { errorBodySchema } from './schemas';
-
 
 export function runtypeError(context: RequestContext, response: HttpResponse, token: string): Error {
   const { status } = response;
@@ -19,7 +19,7 @@ export function runtypeError(context: RequestContext, response: HttpResponse, to
   const message = said === undefined ? undefined : redact(said, [token]);
   // A 401 is about the token whatever the body says (or whether it says anything).
   if (status === 401) return new AuthenticationError(context, message ?? 'HTTP 401 Unauthorized', status);
-  if (message === undefined) return new HttpStatusError(context, status, describeBody(response));
+  if (message === undefined) return new HttpStatusError(context, status, describeBody(context, response));
   if (status === 403) return new AuthenticationError(context, message, status);
   if (status === 404) return new NotFoundError(context, message, status);
   if (status === 429) return new RateLimitedError(context, message, parseRetryAfter(response.headers['retry-after']));
@@ -41,11 +41,5 @@ function vendorMessage(text: string): string | undefined {
   const parts = [error, message].filter((part): part is string => part !== undefined && part.trim() !== '');
   if (parts.length === 0) return undefined;
   return parts.length === 2 && parts[0] !== parts[1] ? parts.join(': ') : parts[0];
-}
-
-function describeBody(response: HttpResponse): string {
-  if (response.text.trim() === '') return '(empty body)';
-  if (/^\s*</.test(response.text)) return '(an HTML page, not a Runtype answer)';
-  return '(no Runtype error message)';
 }
 

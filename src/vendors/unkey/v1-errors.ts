@@ -11,6 +11,7 @@ import {
   VendorError,
   type RequestContext,
 } from '../../http/errors';
+import { describeBody } from '../../http/json';
 import { parseRetryAfter } from '../../http/retry';
 import { v1ErrorSchema } from './v1-schemas';
 
@@ -22,7 +23,7 @@ export function unkeyV1Error(context: RequestContext, response: HttpResponse, to
   if (status === 429) {
     return new RateLimitedError(context, said?.message ?? 'rate limited', parseRetryAfter(response.headers['retry-after']));
   }
-  if (!said) return new HttpStatusError(context, status, describeBody(response));
+  if (!said) return new HttpStatusError(context, status, describeBody(context, response));
   const { code, message } = said;
   if (code === 'UNAUTHORIZED' || status === 401) {
     return new AuthenticationError(context, `the root key was rejected: ${message}`, status, code);
@@ -49,9 +50,3 @@ function vendorWords(text: string, token: string): { code: string; message: stri
   return { code: parsed.data.error.code, message: redact(parsed.data.error.message, [token]) };
 }
 
-
-function describeBody(response: HttpResponse): string {
-  if (response.text.trim() === '') return '(empty body)';
-  if (/^\s*</.test(response.text)) return '(an HTML page instead of an Unkey error)';
-  return '(no Unkey error in the body)';
-}

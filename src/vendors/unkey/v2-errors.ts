@@ -9,6 +9,7 @@ import {
   VendorError,
   type RequestContext,
 } from '../../http/errors';
+import { describeBody } from '../../http/json';
 import { parseRetryAfter } from '../../http/retry';
 import { v1ErrorSchema, v2ErrorSchema } from './v2-schemas';
 
@@ -32,7 +33,7 @@ export function unkeyV2Error(context: RequestContext, response: HttpResponse, to
       parseRetryAfter(response.headers['retry-after']),
     );
   }
-  if (!words) return new HttpStatusError(context, status, describeBody(response));
+  if (!words) return new HttpStatusError(context, status, describeBody(context, response));
   switch (status) {
     case 401:
       return new AuthenticationError(context, `the root key was rejected: ${words.message}`, status, words.code);
@@ -78,7 +79,3 @@ function permissionMessage(detail: string): string {
   return `the root key lacks the permission ${permission}: ${detail}`;
 }
 
-function describeBody(response: HttpResponse): string {
-  if (/^\s*</.test(response.text)) return '(an HTML page instead of an Unkey error)';
-  return response.text.trim() === '' ? '(empty body)' : '(no Unkey error in the body)';
-}

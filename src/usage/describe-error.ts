@@ -1,0 +1,10 @@
+import { KeyscopeError } from '../http/errors';
+import { VENDOR_NAMES } from '../vendors/model';
+import { NoTokenError } from './usage-service';
+
+/** For a person, wherever a failure is shown: "Cryptolens: Access denied.", or what to do. Never a token. */
+export function describeError(error: unknown): string {
+  if (error instanceof NoTokenError) return `No ${VENDOR_NAMES[error.vendor]} access token is set: run "Keyscope: Set Access Token…".`;
+  if (error instanceof KeyscopeError) return error.summary;
+  return error instanceof Error ? error.message : String(error);
+}
