@@ -203,7 +203,8 @@ describe('Analytics panel', { timeout: 300_000 }, () => {
     await open().page.locator('.quick-input-widget .quick-input-title', { hasText: 'Keyscope: Export CSV' }).waitFor({ state: 'visible', timeout: 15_000 });
     const box = await open().quickInputBox();
     await box.fill(target);
-    await open().page.waitForTimeout(300);
+    // The dialog completes paths as it lists folders: press Enter only once it holds exactly ours.
+    await waitFor('the typed path in the save dialog', async () => ((await box.inputValue()) === target ? true : (await box.fill(target), undefined)), 10_000, 300);
     await box.press('Enter');
     await waitFor('the exported file', () => (existsSync(target) ? true : undefined), 15_000).catch(async (error: unknown) => {
       await open().screenshot('panel-unkey-export-failed');
