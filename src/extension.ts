@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { readConfig, type KeyscopeConfig } from './config';
+import { ConfigStore } from './config';
 import { copyFromNode } from './commands/copy';
 import { lookupKey } from './commands/lookup-key';
 import { removeToken } from './commands/remove-token';
@@ -9,12 +9,15 @@ import { importDemoTokens } from './demo-tokens';
 import { registerHover } from './hover/register';
 import { registerAnalyticsPanel } from './panel/register';
 import { TokenStore } from './secrets';
+import { ModalOriginConsent } from './trust/origin-consent';
+import { warnAboutWorkspaceOverrides } from './trust/workspace-overrides';
 import type { KeysTree } from './tree/keys-tree';
 import { createKeysView } from './tree/keys-view';
 import type { HttpOptions } from './http/client';
 import { HttpProvider } from './usage/http-provider';
 import { UsageService } from './usage/usage-service';
 import { VendorClients } from './usage/vendor-clients';
+import type { KeyscopeConfig } from './config';
 import type { VendorId } from './vendors/model';
 
 /**
@@ -31,27 +34,32 @@ export interface KeyscopeApi {
 export async function activate(context: vscode.ExtensionContext): Promise<KeyscopeApi | undefined> {
   const log = vscode.window.createOutputChannel('Keyscope', { log: true });
   const tokens = new TokenStore(context.secrets);
-  let config: KeyscopeConfig = readConfig();
+  const settings = new ConfigStore();
+  const config = (): KeyscopeConfig => settings.current;
   const http = new HttpProvider(log, testHttpOverrides(context.extensionMode));
-  const clients = new VendorClients(tokens, () => config, () => http.get());
+  const consent = new ModalOriginConsent(context.globalState);
+  const clients = new VendorClients(tokens, config, () => http.get(), consent);
   const usage = new UsageService(clients);
-  const { tree, disposables } = createKeysView(tokens, usage, () => config);
-  const validate = createTokenValidator(clients, () => config);
+  const { tree, disposables } = createKeysView(tokens, usage, config);
+  const validate = createTokenValidator(clients, config);
 
   context.subscriptions.push(
     log,
+    settings,
     tokens,
     http,
+    warnAboutWorkspaceOverrides(),
     ...disposables,
     vscode.commands.registerCommand('keyscope.setToken', (vendor?: unknown, token?: unknown) => setToken(tokens, validate, vendor, token)),
     vscode.commands.registerCommand('keyscope.removeToken', (vendor?: unknown) => removeToken(tokens, vendor)),
     vscode.commands.registerCommand('keyscope.refresh', () => {
+      consent.forgetDeclined();
       usage.clear();
       tree.refresh();
     }),
-    vscode.commands.registerCommand('keyscope.lookupKey', (arg?: unknown) => lookupKey(usage, () => config, arg)),
-    registerHover(usage, () => config),
-    ...registerAnalyticsPanel(context, usage, log),
+    vscode.commands.registerCommand('keyscope.lookupKey', (arg?: unknown) => lookupKey(usage, config, arg)),
+    registerHover(usage, settings),
+    ...registerAnalyticsPanel(context, usage, log, config),
     vscode.commands.registerCommand('keyscope.copyId', (node: unknown) => copyFromNode(node, 'id')),
     vscode.commands.registerCommand('keyscope.copyKey', (node: unknown) => copyFromNode(node, 'key')),
     // A token change in this window or another (SecretStorage syncs) refreshes what it affects.
@@ -59,9 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keysco
       usage.clear(vendor);
       tree.refresh();
     }),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!event.affectsConfiguration('keyscope')) return;
-      config = readConfig();
+    settings.onDidChange(() => {
       usage.clear();
       tree.refresh();
     }),

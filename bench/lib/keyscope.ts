@@ -25,11 +25,14 @@ export interface Keyscope {
 
 export function settingsFor(emulator: EmulatorEndpoints, unkeyApiVersion: UnkeyApiVersion = 'v2'): KeyscopeConfig {
   return {
-    cryptolensBaseUrl: emulator.cryptolens.baseUrl,
+    baseUrls: {
+      cryptolens: emulator.cryptolens.baseUrl,
+      unkey: unkeyApiVersion === 'v1' ? emulator.unkey.v1BaseUrl : emulator.unkey.v2BaseUrl,
+      runtype: emulator.runtype.baseUrl,
+    },
     unkeyApiVersion,
-    unkeyBaseUrl: unkeyApiVersion === 'v1' ? emulator.unkey.v1BaseUrl : emulator.unkey.v2BaseUrl,
     unkeyApiIds: emulator.unkey.apiIds,
-    runtypeBaseUrl: emulator.runtype.baseUrl,
+    rejectedUnkeyApiIds: [],
     hoverEnabled: true,
   };
 }
@@ -44,7 +47,8 @@ export async function createKeyscope(
   await tokens.set('runtype', emulator.runtype.token);
   const config = settingsFor(emulator, options.unkeyApiVersion);
   const http = new HttpClient(options.http);
-  const clients = new VendorClients(tokens, () => config, () => http);
+  // The emulator is on loopback, so no origin needs the user's consent; anything else is refused.
+  const clients = new VendorClients(tokens, () => config, () => http, { confirm: () => Promise.reject(new Error('no consent in benchmarks')) });
   const usage = new UsageService(clients);
   return {
     http,

@@ -44,7 +44,7 @@ export async function setToken(
     return false;
   }
   await tokens.set(vendor, token.trim());
-  void vscode.window.showInformationMessage(`Keyscope: ${name} token saved. ${access}`);
+  void vscode.window.showInformationMessage(`Keyscope: ${name} token saved. ${notificationText(access)}`);
   return true;
 }
 

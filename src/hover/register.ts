@@ -1,22 +1,19 @@
 import * as vscode from 'vscode';
-import type { KeyscopeConfig } from '../config';
+import type { ConfigStore } from '../config';
 import { KeyIndex } from '../usage/key-index';
 import type { UsageService } from '../usage/usage-service';
 import { KeyHoverProvider } from './provider';
-
-const SETTING = 'keyscope.hover.enabled';
 
 /**
  * Registers the key-id hover for documents of every scheme while `keyscope.hover.enabled` is on:
  * turning it off disposes the provider, turning it on registers it again. Dispose the result to
  * remove both the provider and the settings listener.
  */
-export function registerHover(usage: UsageService, config: () => KeyscopeConfig): vscode.Disposable {
-  const provider = new KeyHoverProvider(new KeyIndex(usage, config));
+export function registerHover(usage: UsageService, settings: ConfigStore): vscode.Disposable {
+  const provider = new KeyHoverProvider(new KeyIndex(usage, () => settings.current));
   let registration: vscode.Disposable | undefined;
   const apply = (): void => {
-    // Read the setting itself: the `config` snapshot may be refreshed by a listener that runs after this one.
-    const enabled = vscode.workspace.getConfiguration().get<boolean>(SETTING, true);
+    const enabled = settings.current.hoverEnabled;
     if (enabled && !registration) {
       registration = vscode.languages.registerHoverProvider({ scheme: '*' }, provider);
     } else if (!enabled && registration) {
@@ -25,9 +22,7 @@ export function registerHover(usage: UsageService, config: () => KeyscopeConfig)
     }
   };
   apply();
-  const listener = vscode.workspace.onDidChangeConfiguration((event) => {
-    if (event.affectsConfiguration(SETTING)) apply();
-  });
+  const listener = settings.onDidChange(apply);
   return new vscode.Disposable(() => {
     listener.dispose();
     registration?.dispose();

@@ -1,5 +1,6 @@
 import type { VendorId } from '../vendors/model';
 import { VENDOR_NAMES } from '../vendors/model';
+import { plainText } from '../text/untrusted';
 
 /** Where a request went, for messages: "Cryptolens ai/GetKeyDevices". Never holds a token. */
 export interface RequestContext {
@@ -11,8 +12,7 @@ export interface RequestContext {
 const MAX_DETAIL_CHARS = 300;
 
 function boundedDetail(text: string): string {
-  const line = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
-  return line.length > MAX_DETAIL_CHARS ? `${line.slice(0, MAX_DETAIL_CHARS)}…` : line;
+  return plainText(text, MAX_DETAIL_CHARS);
 }
 
 /** Base of every error Keyscope raises about a vendor call; the message names vendor and endpoint first. */

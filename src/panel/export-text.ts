@@ -14,17 +14,18 @@ function exportValue(column: Column, cell: Cell): string | number | null {
   return cell;
 }
 
-// A cell a spreadsheet would run as a formula (CSV injection): vendor text is untrusted.
+// A cell a spreadsheet would run as a formula (CSV injection): any string, in any column, may be untrusted.
 const FORMULA_START = /^[=+\-@\t\r]/;
+// Separators spreadsheets guess (a comma, or a semicolon in many locales), quotes and line breaks.
+const NEEDS_QUOTES = /[",;\r\n]|^\s|\s$/;
 
-function csvField(value: string | number | null, column: Column): string {
+/** One CSV field: numbers as they are; strings neutralised (a leading ') and quoted when needed. */
+export function csvField(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
-  const text = column.kind === 'text' && FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
-
-const TITLE: Column = { key: 'title', label: '', kind: 'text' };
 
 function csvLine(fields: string[]): string {
   return fields.join(',');
@@ -32,11 +33,11 @@ function csvLine(fields: string[]): string {
 
 function csvTable(table: Table): string[] {
   return [
-    csvField(table.name, TITLE),
-    csvLine(table.columns.map((column) => csvField(column.label, TITLE))),
+    csvField(table.name),
+    csvLine(table.columns.map((column) => csvField(column.label))),
     ...table.rows.map((row) => csvLine(row.map((cell, index) => {
-      const column = table.columns[index] ?? TITLE;
-      return csvField(exportValue(column, cell), column);
+      const column = table.columns[index];
+      return csvField(column ? exportValue(column, cell) : cell);
     }))),
   ];
 }
@@ -46,7 +47,7 @@ function csvTable(table: Table): string[] {
  * qualify the numbers (e.g. aggregation) come first. Lines end with CRLF (RFC 4180).
  */
 export function snapshotToCsv(snapshot: Snapshot): string {
-  const head = [csvField(snapshot.title, TITLE), ...snapshot.notes.map((note) => csvField(note, TITLE))];
+  const head = [csvField(snapshot.title), ...snapshot.notes.map((note) => csvField(note))];
   const sections = [head, ...snapshot.tables.map(csvTable)];
   return `${sections.map((lines) => lines.join('\r\n')).join('\r\n\r\n')}\r\n`;
 }

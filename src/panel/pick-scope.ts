@@ -2,14 +2,13 @@
 // whatever is missing: the vendor, then the product (Cryptolens) or API (Unkey).
 import * as vscode from 'vscode';
 import { pickVendor } from '../commands/pick-vendor';
-import { readConfig } from '../config';
 import { formatCount } from '../text/format';
 import { plainText } from '../text/untrusted';
 import type { PanelUsage } from './panel-usage';
 import type { PanelScope } from './protocol-data';
 import { numericId, type ScopeRequest } from './scope';
 
-export async function resolveScope(usage: PanelUsage, request: ScopeRequest | undefined): Promise<PanelScope | undefined> {
+export async function resolveScope(usage: PanelUsage, apiIds: readonly string[], request: ScopeRequest | undefined): Promise<PanelScope | undefined> {
   const vendor = request?.vendor ?? (await pickVendor('Open analytics for which vendor?'));
   switch (vendor) {
     case undefined:
@@ -21,7 +20,7 @@ export async function resolveScope(usage: PanelUsage, request: ScopeRequest | un
       return { vendor, productId, ...(keyId !== undefined ? { keyId } : {}) };
     }
     case 'unkey': {
-      const apiId = request?.scopeId ?? (await pickApi());
+      const apiId = request?.scopeId ?? (await pickApi(apiIds));
       if (apiId === undefined) return undefined;
       return { vendor, apiId, ...(request?.keyId !== undefined ? { keyId: request.keyId } : {}) };
     }
@@ -48,8 +47,7 @@ async function pickProduct(usage: PanelUsage): Promise<number | undefined> {
   return picked?.productId;
 }
 
-async function pickApi(): Promise<string | undefined> {
-  const apiIds = readConfig().unkeyApiIds;
+async function pickApi(apiIds: readonly string[]): Promise<string | undefined> {
   if (apiIds.length === 0) {
     const choice = await vscode.window.showInformationMessage('Keyscope: add your Unkey API ids in the setting keyscope.unkey.apiIds first.', 'Open Settings');
     if (choice) await vscode.commands.executeCommand('workbench.action.openSettings', 'keyscope.unkey.apiIds');

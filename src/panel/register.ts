@@ -1,7 +1,7 @@
 // The Analytics panel's entry point: its two commands and the serializer that restores panels after
 // a window reload. Nothing is fetched until a panel opens and its webview asks.
 import * as vscode from 'vscode';
-import { readConfig } from '../config';
+import type { KeyscopeConfig } from '../config';
 import type { UsageService } from '../usage/usage-service';
 import { notificationText } from '../text/untrusted';
 import { describeError } from '../usage/describe-error';
@@ -12,18 +12,25 @@ import { PANEL_VIEW_TYPE } from './protocol';
 import { exportSnapshot } from './save-export';
 import { scopeRequestOf } from './scope';
 
-export function registerAnalyticsPanel(context: vscode.ExtensionContext, usage: UsageService, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerAnalyticsPanel(
+  context: vscode.ExtensionContext,
+  usage: UsageService,
+  log: vscode.LogOutputChannel,
+  config: () => KeyscopeConfig,
+): vscode.Disposable[] {
   const panelUsage: PanelUsage = usage;
   const registry = new PanelRegistry({
     extensionUri: context.extensionUri,
     usage: panelUsage,
     log,
-    unkeyVersion: () => readConfig().unkeyApiVersion,
+    unkeyVersion: () => config().unkeyApiVersion,
   });
   return [
     registry,
-    vscode.commands.registerCommand('keyscope.openAnalytics', (argument?: unknown) => openAnalytics(registry, panelUsage, argument)),
-    vscode.commands.registerCommand('keyscope.exportUsage', (format?: unknown, target?: unknown) => exportUsage(registry, format, target)),
+    vscode.commands.registerCommand('keyscope.openAnalytics', (argument?: unknown) => openAnalytics(registry, panelUsage, config().unkeyApiIds, argument)),
+    vscode.commands.registerCommand('keyscope.exportUsage', (format?: unknown, target?: unknown) =>
+      // A target file from a caller is for tests only: a person always picks where an export goes.
+      exportUsage(registry, format, context.extensionMode === vscode.ExtensionMode.Production ? undefined : target)),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => registry.restore(panel, state),
     }),
@@ -34,9 +41,9 @@ export function registerAnalyticsPanel(context: vscode.ExtensionContext, usage: 
  * `keyscope.openAnalytics`: argument a tree node (`.reference`), a `{vendor, scopeId?, keyId?}`
  * from a hover or lookup, or nothing (then QuickPicks ask).
  */
-async function openAnalytics(registry: PanelRegistry, usage: PanelUsage, argument: unknown): Promise<void> {
+async function openAnalytics(registry: PanelRegistry, usage: PanelUsage, apiIds: readonly string[], argument: unknown): Promise<void> {
   try {
-    const scope = await resolveScope(usage, scopeRequestOf(argument));
+    const scope = await resolveScope(usage, apiIds, scopeRequestOf(argument));
     if (scope) registry.open(scope);
   } catch (error) {
     void vscode.window.showErrorMessage(`Keyscope: could not open analytics. ${notificationText(describeError(error))}`);

@@ -1,6 +1,7 @@
 // Writes an export where the person chooses (or where a caller such as a test says).
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
+import { notificationText } from '../text/untrusted';
 import { exportFileName, snapshotToCsv, snapshotToJson } from './export-text';
 import type { Snapshot } from './protocol-data';
 
@@ -19,6 +20,6 @@ export async function exportSnapshot(format: 'csv' | 'json', snapshot: Snapshot,
   if (!uri) return undefined;
   const text = format === 'csv' ? snapshotToCsv(snapshot) : snapshotToJson(snapshot);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  if (!target) void vscode.window.showInformationMessage(`Keyscope: exported ${basename(uri.path)}`);
+  if (!target) void vscode.window.showInformationMessage(`Keyscope: exported ${notificationText(basename(uri.path))}`);
   return uri;
 }

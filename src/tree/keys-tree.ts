@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { describeError } from '../usage/describe-error';
-import { errorNode } from './message-node';
+import { failureNode } from './message-node';
 import type { TreeNode } from './node';
 
 /** A parent whose children load a page at a time ("Load more…"). */
@@ -38,7 +37,7 @@ export class KeysTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dispo
     try {
       children = await this.progress(async () => (node ? ((await node.children?.()) ?? []) : await this.roots()));
     } catch (error) {
-      children = [errorNode(parentId, describeError(error))];
+      children = [failureNode(parentId, error)];
     }
     for (const child of children) this.known.set(child.id, child);
     return children;

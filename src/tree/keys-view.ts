@@ -23,7 +23,7 @@ export function createKeysView(tokens: TokenStore, usage: UsageService, config: 
         case 'cryptolens':
           return new CryptolensRootNode(usage);
         case 'unkey':
-          return new UnkeyRootNode(usage, settings.unkeyApiIds, settings.unkeyApiVersion);
+          return new UnkeyRootNode(usage, settings.unkeyApiIds, settings.rejectedUnkeyApiIds, settings.unkeyApiVersion);
         case 'runtype':
           return new RuntypeRootNode(usage);
       }

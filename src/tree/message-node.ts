@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import { TokenNotSentError } from '../trust/origin-consent';
+import { UnsafeBaseUrlError } from '../trust/destination';
+import { describeError } from '../usage/describe-error';
 import type { TreeNode } from './node';
 
 /** A leaf that says something: an error (click to retry), "Load more…", or an empty state. */
@@ -36,6 +39,26 @@ export function errorNode(parentId: string, message: string): MessageNode {
     `${message}\nClick to retry.`,
     'error',
   );
+}
+
+/** A problem the user fixes in a setting: clicking opens the Settings editor on it. */
+export function settingNode(id: string, message: string, setting: string): MessageNode {
+  return new MessageNode(
+    id,
+    message,
+    'error',
+    { title: 'Review the setting', command: 'workbench.action.openSettings', arguments: [setting] },
+    `${message}\nClick to review the setting.`,
+    'error',
+  );
+}
+
+/** What a failed load under `parentId` shows: a setting to review when the token was held back, else a retry. */
+export function failureNode(parentId: string, error: unknown): MessageNode {
+  if (error instanceof TokenNotSentError || error instanceof UnsafeBaseUrlError) {
+    return settingNode(`${parentId}/error`, describeError(error), error.setting);
+  }
+  return errorNode(parentId, describeError(error));
 }
 
 export function loadMoreNode(parentId: string): MessageNode {

@@ -6,7 +6,7 @@ import type { UsageService } from '../usage/usage-service';
 import { OUTCOMES, type ApiKey, type OutcomeCounts, type Page } from '../vendors/model';
 import type { UnkeyApiVersion } from '../vendors/unkey/types';
 import type { KeyReference, ReferencingNode } from './key-item';
-import { MessageNode } from './message-node';
+import { MessageNode, settingNode } from './message-node';
 import type { TreeNode } from './node';
 import { PagedParentNode } from './paged-node';
 
@@ -16,6 +16,7 @@ export class UnkeyRootNode implements TreeNode {
   constructor(
     private readonly usage: UsageService,
     private readonly apiIds: readonly string[],
+    private readonly rejectedApiIds: readonly string[],
     private readonly version: UnkeyApiVersion,
   ) {}
 
@@ -29,6 +30,10 @@ export class UnkeyRootNode implements TreeNode {
   }
 
   async children(): Promise<TreeNode[]> {
+    const rejected = this.rejectedApiIds.map((apiId, index) =>
+      settingNode(`unkey/rejected-${index}`, `keyscope.unkey.apiIds: "${plainText(apiId, 60)}" is not an Unkey API id (api_ followed by letters and digits)`, 'keyscope.unkey.apiIds'),
+    );
+    if (this.apiIds.length === 0 && rejected.length > 0) return rejected;
     if (this.apiIds.length === 0) {
       // Unkey has no endpoint that lists APIs: the user names them.
       return [
@@ -39,7 +44,7 @@ export class UnkeyRootNode implements TreeNode {
         }),
       ];
     }
-    return this.apiIds.map((apiId) => new UnkeyApiNode(this.usage, apiId));
+    return [...rejected, ...this.apiIds.map((apiId) => new UnkeyApiNode(this.usage, apiId))];
   }
 }
 

@@ -1,4 +1,5 @@
 import { KeyscopeError } from '../http/errors';
+import { plainText } from '../text/untrusted';
 import { VENDOR_NAMES } from '../vendors/model';
 import { NoTokenError } from './usage-service';
 
@@ -6,5 +7,5 @@ import { NoTokenError } from './usage-service';
 export function describeError(error: unknown): string {
   if (error instanceof NoTokenError) return `No ${VENDOR_NAMES[error.vendor]} access token is set: run "Keyscope: Set Access Token…".`;
   if (error instanceof KeyscopeError) return error.summary;
-  return error instanceof Error ? error.message : String(error);
+  return plainText(error instanceof Error ? error.message : String(error), 500);
 }

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { HttpClient } from '../http/client';
 import type { KeyscopeConfig } from '../config';
+import { BASE_URL_SETTING } from '../trust/destination-settings';
 import type { TokenStore } from '../secrets';
+import { checkDestination, needsConsent, type OriginConsent } from '../trust/destination';
 import { CryptolensClient } from '../vendors/cryptolens/client';
 import type { VendorId } from '../vendors/model';
 import { RuntypeClient } from '../vendors/runtype/client';
@@ -20,12 +22,17 @@ export interface Connected<V extends VendorId> {
   account: string;
 }
 
-/** Builds vendor clients from the current settings and SecretStorage, one per call (they are cheap). */
+/**
+ * Builds vendor clients from the current settings and SecretStorage, one per call (they are cheap).
+ * Every client passes the token-destination rule first: a base URL that may not receive a token
+ * throws, and an origin that is neither the vendor's own nor loopback must be confirmed by the user.
+ */
 export class VendorClients {
   constructor(
     private readonly tokens: TokenStore,
     private readonly config: () => KeyscopeConfig,
     private readonly http: () => HttpClient,
+    private readonly consent: OriginConsent,
   ) {}
 
   /** Undefined when the vendor has no token. */
@@ -34,15 +41,18 @@ export class VendorClients {
     return token ? this.withToken(vendor, token) : undefined;
   }
 
-  withToken<V extends VendorId>(vendor: V, token: string): Connected<V> {
+  async withToken<V extends VendorId>(vendor: V, token: string): Promise<Connected<V>> {
     const config = this.config();
+    const destination = checkDestination(BASE_URL_SETTING[vendor], config.baseUrls[vendor]);
+    if (needsConsent(vendor, destination)) await this.consent.confirm(vendor, destination.origin);
+    const baseUrl = destination.url;
     const http = this.http();
     const clients: { [K in VendorId]: () => VendorClientMap[K] } = {
-      cryptolens: () => new CryptolensClient({ baseUrl: config.cryptolensBaseUrl, token, http }),
-      unkey: () => createUnkeyClient({ version: config.unkeyApiVersion, baseUrl: config.unkeyBaseUrl, token, http }),
-      runtype: () => new RuntypeClient({ baseUrl: config.runtypeBaseUrl, token, http }),
+      cryptolens: () => new CryptolensClient({ baseUrl, token, http }),
+      unkey: () => createUnkeyClient({ version: config.unkeyApiVersion, baseUrl, token, http }),
+      runtype: () => new RuntypeClient({ baseUrl, token, http }),
     };
-    const where = vendor === 'cryptolens' ? config.cryptolensBaseUrl : vendor === 'unkey' ? `${config.unkeyApiVersion} ${config.unkeyBaseUrl}` : config.runtypeBaseUrl;
+    const where = vendor === 'unkey' ? `${config.unkeyApiVersion} ${baseUrl}` : baseUrl;
     return { client: clients[vendor](), account: `${vendor}:${fingerprint(`${where}\n${token}`)}` };
   }
 }

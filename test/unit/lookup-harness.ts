@@ -41,14 +41,18 @@ export async function startUsageHarness(): Promise<UsageHarness> {
   // The only stand-in: SecretStorage exists only inside VS Code. VendorClients reads tokens with get().
   const store = { get: (vendor: VendorId) => Promise.resolve(tokens[vendor]) } as unknown as TokenStore;
   const config: KeyscopeConfig = {
-    cryptolensBaseUrl: emulator.config.cryptolens.baseUrl,
+    baseUrls: {
+      cryptolens: emulator.config.cryptolens.baseUrl,
+      unkey: emulator.config.unkey.v2BaseUrl,
+      runtype: emulator.config.runtype.baseUrl,
+    },
     unkeyApiVersion: 'v2',
-    unkeyBaseUrl: emulator.config.unkey.v2BaseUrl,
     unkeyApiIds: [...emulator.config.unkey.apiIds],
-    runtypeBaseUrl: emulator.config.runtype.baseUrl,
+    rejectedUnkeyApiIds: [],
     hoverEnabled: true,
   };
-  const clients = new VendorClients(store, () => config, () => http);
+  // The emulator is on loopback, so no origin needs the user's consent; anything else is refused.
+  const clients = new VendorClients(store, () => config, () => http, { confirm: () => Promise.reject(new Error('no consent in unit tests')) });
   const now = (): number => TEST_NOW;
   return {
     emulator,

@@ -9,8 +9,6 @@ import { followCursor, toCursorPage, type CursorPage } from './paging';
 import { prepareQuery, type DeviceQuery, type SummaryQuery } from './query';
 import { devicesResponseSchema, summariesResponseSchema } from './schemas';
 
-export const CRYPTOLENS_DEFAULT_BASE_URL = 'https://api.cryptolens.io/api/';
-
 const SUMMARIES = 'ai/GetKeyUsageSummaries';
 const DEVICES = 'ai/GetKeyDevices';
 

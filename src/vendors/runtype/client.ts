@@ -7,8 +7,7 @@ import type { ApiKey, KeyActivitySummary } from '../model';
 import { runtypeError } from './errors';
 import { mapAnalytics, mapApiKey, mapKeyAnalytics, type KeyLastUse } from './map';
 import { analyticsSchema, keyAnalyticsSchema, listKeysSchema } from './schemas';
-
-export const RUNTYPE_DEFAULT_BASE_URL = 'https://api.runtype.com';
+import { RUNTYPE_DEFAULT_BASE_URL } from '../default-urls';
 
 export interface RuntypeClientOptions {
   /** Empty means the vendor's own URL. */

@@ -1,13 +1,10 @@
 // The one place that picks an Unkey API version; everything above it sees only UnkeyClient.
 import type { HttpClient } from '../../http/client';
+import { UNKEY_DEFAULT_BASE_URLS } from '../default-urls';
 import type { UnkeyApiVersion, UnkeyClient } from './types';
 import { UnkeyV1Client } from './v1-client';
 import { UnkeyV2Client } from './v2-client';
 
-export const UNKEY_DEFAULT_BASE_URLS: Readonly<Record<UnkeyApiVersion, string>> = {
-  v1: 'https://api.unkey.dev',
-  v2: 'https://api.unkey.com',
-};
 
 export interface UnkeyClientOptions {
   version: UnkeyApiVersion;

@@ -2,6 +2,7 @@
 import type { HttpClient } from '../../http/client';
 import { AuthenticationError, InvalidRequestError, redact, ResponseFormatError, type RequestContext } from '../../http/errors';
 import { parseJsonBody, validate } from '../../http/json';
+import { plainText } from '../../text/untrusted';
 import type { ApiKey, Page } from '../model';
 import type { ListKeysQuery } from './types';
 import { bearerHeader, unkeyEndpointUrl } from './unkey-url';
@@ -11,7 +12,6 @@ import { v2ErrorSchema } from './v2-schemas';
 
 const LIST_KEYS: RequestContext = { vendor: 'unkey', endpoint: 'v2/apis.listKeys' };
 const MAX_PAGE = 100;
-const MAX_VENDOR_CHARS = 300;
 
 export async function listKeysV2(
   http: HttpClient,
@@ -62,15 +62,6 @@ function toApiKey(key: V2Key, apiId: string): ApiKey {
   return apiKey;
 }
 
-/** Vendor text reaches people: one line, bounded. */
-function clean(text: string): string {
-  const line = Array.from(text, (char) => (char < ' ' || char === '\u007f' ? ' ' : char))
-    .join('')
-    .replace(/ {2,}/g, ' ')
-    .trim();
-  return line.length > MAX_VENDOR_CHARS ? `${line.slice(0, MAX_VENDOR_CHARS)}…` : line;
-}
-
 /** A 403 names the permission listing needs (read_key), which the analytics mapping would not. */
 function forbiddenDetail(text: string, token: string): string | undefined {
   let data: unknown;
@@ -81,7 +72,8 @@ function forbiddenDetail(text: string, token: string): string | undefined {
   }
   const parsed = v2ErrorSchema.safeParse(data);
   if (!parsed.success) return undefined;
-  const said = clean(redact(parsed.data.error.detail ?? parsed.data.error.title ?? 'forbidden', [token]));
+  // The error bounds and flattens the whole detail; the vendor's part is cut first so the permission stays readable.
+  const said = plainText(redact(parsed.data.error.detail ?? parsed.data.error.title ?? 'forbidden', [token]), 300);
   const named = said.match(/\bapi\.[\w*-]+\.read_key\b/g);
   const permission = named ? [...new Set(named)].join(' or ') : 'api.*.read_key';
   return `the root key lacks the permission ${permission}: ${said}`;
