@@ -40,6 +40,38 @@ const snapshot: Snapshot = {
 };
 
 describe('panel export: CSV', () => {
+  it('neutralises a formula in every string cell, whatever its column, and quotes separators', () => {
+    const hostile: Snapshot = {
+      ...snapshot,
+      title: '=cmd|"/c calc"!A1',
+      notes: ['+1; note'],
+      tables: [
+        {
+          name: '@SUM(A1)',
+          columns: [
+            { key: 'name', label: '-label', kind: 'text' },
+            { key: 'count', label: 'Count', kind: 'count' },
+            { key: 'rate', label: 'Rate', kind: 'percent' },
+            { key: 'time', label: 'Time', kind: 'time' },
+          ],
+          // Strings where numbers belong still reach the file: a vendor can send anything.
+          rows: [['\tTAB', '=1+1', '+2', '@x'], ['\rCR', '-3', 'a;b', 'plain']],
+        },
+      ],
+    };
+    const lines = snapshotToCsv(hostile).split('\r\n');
+    assert.deepEqual(lines.slice(0, 8), [
+      `"'=cmd|""/c calc""!A1"`,
+      `"'+1; note"`,
+      '',
+      `'@SUM(A1)`,
+      `'-label,Count,Rate,Time`,
+      `'\tTAB,'=1+1,'+2,'@x`,
+      `"'\rCR",'-3,"a;b",plain`,
+      '',
+    ]);
+  });
+
   it('writes the title and notes, then one section per table, CRLF line ends', () => {
     const expected = [
       'Cryptolens · Product 3349',
