@@ -18,6 +18,8 @@ await Promise.all([
     target: 'node20',
     format: 'cjs',
     external: ['vscode'],
+    // Packages' ES module builds first: jsonc-parser's UMD build requires files a bundle does not hold.
+    mainFields: ['module', 'main'],
     plugins: [trimUndici],
   }),
   build({

@@ -1,7 +1,8 @@
 // Where a vendor token may be sent: the rule every client connection passes first. Pure (no vscode),
 // so unit tests pin each URL form.
 import { defaultOrigins } from '../vendors/default-urls';
-import type { VendorId } from '../vendors/model';
+import { VENDOR_NAMES, type VendorId } from '../vendors/model';
+import { BASE_URL_SETTING } from './destination-settings';
 
 /** A base URL that passed the rule: `origin` is what the user confirms (scheme, host and port only). */
 export interface Destination {
@@ -12,12 +13,15 @@ export interface Destination {
 
 /** The base URL in a setting may not receive a token: not a URL, not http(s), plain http off loopback, or with userinfo. */
 export class UnsafeBaseUrlError extends Error {
+  readonly setting: string;
   constructor(
-    readonly setting: string,
+    readonly vendor: VendorId,
     reason: string,
   ) {
-    super(`The setting ${setting} ${reason}. No token was sent.`);
+    const setting = BASE_URL_SETTING[vendor];
+    super(`${VENDOR_NAMES[vendor]}: the setting ${setting} ${reason}. No token was sent.`);
     this.name = 'UnsafeBaseUrlError';
+    this.setting = setting;
   }
 }
 
@@ -34,19 +38,19 @@ export function isLoopbackHost(hostname: string): boolean {
   return host === 'localhost' || host === 'localhost.' || host === '[::1]' || LOOPBACK_IPV4.test(host);
 }
 
-/** Checks a configured base URL; throws UnsafeBaseUrlError naming the setting (never the URL's userinfo). */
-export function checkDestination(setting: string, raw: string): Destination {
+/** Checks a vendor's configured base URL; throws UnsafeBaseUrlError naming the setting (never the URL's userinfo). */
+export function checkDestination(vendor: VendorId, raw: string): Destination {
   let url: URL;
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new UnsafeBaseUrlError(setting, 'is not a valid URL');
+    throw new UnsafeBaseUrlError(vendor, 'is not a valid URL');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UnsafeBaseUrlError(setting, `must start with https:// (it uses ${url.protocol.slice(0, 20)})`);
-  if (url.username !== '' || url.password !== '') throw new UnsafeBaseUrlError(setting, 'must not contain a user name or password');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UnsafeBaseUrlError(vendor, `must start with https:// (it uses ${url.protocol.slice(0, 20)})`);
+  if (url.username !== '' || url.password !== '') throw new UnsafeBaseUrlError(vendor, 'must not contain a user name or password');
   const loopback = isLoopbackHost(url.hostname);
   if (url.protocol === 'http:' && !loopback) {
-    throw new UnsafeBaseUrlError(setting, `uses plain http for ${url.host}; use https:// (plain http is allowed only for localhost, 127.0.0.0/8 and [::1])`);
+    throw new UnsafeBaseUrlError(vendor, `uses plain http for ${url.host}; use https:// (plain http is allowed only for localhost, 127.0.0.0/8 and [::1])`);
   }
   return { url: url.href, origin: url.origin, loopback };
 }

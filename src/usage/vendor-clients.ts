@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { HttpClient } from '../http/client';
 import type { KeyscopeConfig } from '../config';
-import { BASE_URL_SETTING } from '../trust/destination-settings';
 import type { TokenStore } from '../secrets';
 import { checkDestination, needsConsent, type OriginConsent } from '../trust/destination';
 import { CryptolensClient } from '../vendors/cryptolens/client';
@@ -43,7 +42,7 @@ export class VendorClients {
 
   async withToken<V extends VendorId>(vendor: V, token: string): Promise<Connected<V>> {
     const config = this.config();
-    const destination = checkDestination(BASE_URL_SETTING[vendor], config.baseUrls[vendor]);
+    const destination = checkDestination(vendor, config.baseUrls[vendor]);
     if (needsConsent(vendor, destination)) await this.consent.confirm(vendor, destination.origin);
     const baseUrl = destination.url;
     const http = this.http();

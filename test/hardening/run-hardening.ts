@@ -4,22 +4,26 @@
 import { runAllCleanups } from '../host/cleanup';
 import { MATRIX_TIMEOUT_MS } from './faults/matrix';
 import { LogTail } from './logs';
+import { startRecorder } from '../host/recorder';
 import { faultPhase } from './phases/faults';
 import { hostilePhase, type Shown } from './phases/hostile';
 import { scanLive, scanStopped } from './phases/secrets';
+import { heard, hostileWorkspaceSettings, trustPhase } from './phases/trust';
 import { HOSTILE_ERROR_TOKEN } from './hostile/rewrite';
 import { chooseProbes } from './probes';
 import { Report } from './report';
 import { buildForSession, openSession } from './session';
 import { join } from 'node:path';
 
-const only = new Set((process.env.KEYSCOPE_HARDENING_ONLY ?? 'hostile,faults,secrets').split(','));
+const only = new Set((process.env.KEYSCOPE_HARDENING_ONLY ?? 'trust,hostile,faults,secrets').split(','));
 
 async function main(): Promise<void> {
   const started = Date.now();
   const report = new Report();
   await buildForSession();
-  const session = await openSession({ httpTimeoutMs: MATRIX_TIMEOUT_MS });
+  // The workspace of every phase tries to send the tokens to this recorder; it must hear nothing.
+  const recorder = await startRecorder();
+  const session = await openSession({ httpTimeoutMs: MATRIX_TIMEOUT_MS, workspaceFiles: () => hostileWorkspaceSettings(recorder) });
   const shown: Shown = { texts: [] };
   session.usedToken(HOSTILE_ERROR_TOKEN);
   try {
@@ -27,11 +31,13 @@ async function main(): Promise<void> {
     const probes = await chooseProbes(session);
     const logsDir = join(session.host.profile.userDataDir, 'logs');
     const logs = { exthost: new LogTail(logsDir, /^remoteexthost\.log$/), keyscope: new LogTail(logsDir, /^Keyscope\.log$/) };
+    if (only.has('trust')) await trustPhase(session, probes, recorder, report);
     if (only.has('hostile')) await hostilePhase(session, probes, report, shown);
     if (only.has('faults')) {
       const rows = await faultPhase(session, probes, logs, report);
       shown.texts.push(...rows.flatMap((row) => [row.messages.tree, row.messages.lookup, row.messages.panel]));
     }
+    report.check('over the whole run, the host the workspace named heard nothing', heard(recorder, session));
     if (only.has('secrets')) {
       report.section('secrets (every token used, everywhere text could land)');
       const live = await scanLive(session, shown.texts, report);
@@ -42,6 +48,7 @@ async function main(): Promise<void> {
     report.check('the hardening run completes', [error instanceof Error ? (error.stack ?? error.message) : String(error)]);
   } finally {
     await session.close();
+    await recorder.close();
   }
   report.summary((Date.now() - started) / 1000);
   process.exitCode = report.failed > 0 ? 1 : 0;

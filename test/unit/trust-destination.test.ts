@@ -4,14 +4,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkDestination, isLoopbackHost, needsConsent, UnsafeBaseUrlError } from '../../src/trust/destination';
 
-const SETTING = 'keyscope.runtype.baseUrl';
-
 function refusal(raw: string): string {
   try {
-    checkDestination(SETTING, raw);
+    checkDestination('runtype', raw);
   } catch (error) {
     assert.ok(error instanceof UnsafeBaseUrlError, `${raw}: ${String(error)}`);
-    assert.match(error.message, /keyscope\.runtype\.baseUrl/);
+    assert.match(error.message, /^Runtype: the setting keyscope\.runtype\.baseUrl /);
     return error.message;
   }
   assert.fail(`${raw} was accepted`);
@@ -21,19 +19,19 @@ describe('token destinations', () => {
   it('knows loopback in every spelling the URL parser normalises to it, and nothing else', () => {
     const loopback = ['http://localhost:8080/', 'http://LOCALHOST/', 'http://localhost./', 'http://127.0.0.1:3000/x', 'http://127.1.2.3/',
       'http://127.0.0.1./', 'http://0x7f.1/', 'http://2130706433/', 'http://127.1/', 'http://[::1]:9/', 'http://[0:0:0:0:0:0:0:1]/'];
-    for (const raw of loopback) assert.equal(checkDestination(SETTING, raw).loopback, true, raw);
+    for (const raw of loopback) assert.equal(checkDestination('runtype', raw).loopback, true, raw);
     const remote = ['http://0.0.0.0/', 'http://[::ffff:127.0.0.1]/', 'http://localhost.example.com/', 'http://127.0.0.1.evil.example/',
       'http://foo.localhost/', 'http://128.0.0.1/', 'http://[::2]/', 'http://10.0.0.1/'];
     for (const raw of remote) assert.equal(isLoopbackHost(new URL(raw).hostname), false, raw);
   });
 
   it('allows https anywhere and plain http only on loopback', () => {
-    assert.deepEqual(checkDestination(SETTING, ' https://API.Example.com:8443/v1/ '), {
+    assert.deepEqual(checkDestination('runtype', ' https://API.Example.com:8443/v1/ '), {
       url: 'https://api.example.com:8443/v1/',
       origin: 'https://api.example.com:8443',
       loopback: false,
     });
-    assert.equal(checkDestination(SETTING, 'http://127.0.0.1:4000/runtype').origin, 'http://127.0.0.1:4000');
+    assert.equal(checkDestination('runtype', 'http://127.0.0.1:4000/runtype').origin, 'http://127.0.0.1:4000');
     for (const raw of ['http://api.runtype.com', 'HTTP://Evil.Example./', 'http://0.0.0.0:80/', 'http://[::ffff:7f00:1]/', 'http://10.1.2.3/']) {
       assert.match(refusal(raw), /plain http .*use https:\/\//, raw);
     }
@@ -53,7 +51,7 @@ describe('token destinations', () => {
   });
 
   it("asks only for origins that are neither the vendor's own nor loopback", () => {
-    const own = (vendor: 'cryptolens' | 'unkey' | 'runtype', raw: string): boolean => needsConsent(vendor, checkDestination(SETTING, raw));
+    const own = (vendor: 'cryptolens' | 'unkey' | 'runtype', raw: string): boolean => needsConsent(vendor, checkDestination(vendor, raw));
     assert.equal(own('cryptolens', 'https://api.cryptolens.io/api/'), false);
     assert.equal(own('cryptolens', 'https://API.CRYPTOLENS.IO:443/other/path/'), false);
     assert.equal(own('unkey', 'https://api.unkey.com'), false);

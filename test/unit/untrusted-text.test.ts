@@ -19,7 +19,7 @@ describe('untrusted text', () => {
       plainText(hostile),
       markdownText(hostile).replace(/\\/g, ''),
       notificationText(hostile),
-      new VendorError({ vendor: 'unkey', endpoint: 'v2/keys.getKey' }, hostile, hostile).detail,
+      new VendorError({ vendor: 'unkey', endpoint: 'v2/keys.getKey' }, hostile, 400).detail,
       describeError(new Error(hostile)),
     ];
     for (const text of shown) {

@@ -1,0 +1,70 @@
+// Where a token may go is the user's decision: an origin other than the vendor's own and loopback is
+// confirmed once in a modal. Cancel sends nothing and leaves a node that opens the setting; Allow
+// sends, and is remembered across a window reload. The "remote" origin is https://0.0.0.0:<port>,
+// which is not loopback by Keyscope's rule yet reaches a recording server on this machine.
+import * as assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { addUserSettings } from '../host/profile';
+import { startRecorder, type Recorder } from '../host/recorder';
+import { waitFor } from '../host/timeout';
+import { answerDialog, modalDialog } from './dialogs';
+import { openWorkbench, type Workbench } from './workbench';
+
+describe('a token goes to a new origin only when the user allows it', { timeout: 240_000 }, () => {
+  let workbench: Workbench | undefined;
+  let recorder: Recorder | undefined;
+  const open = (): Workbench => {
+    if (!workbench) throw new Error('the workbench did not open');
+    return workbench;
+  };
+  const heard = (): number => recorder?.connections().length ?? 0;
+
+  before(async () => {
+    recorder = await startRecorder();
+    workbench = await openWorkbench({ emulatorScale: 'small' });
+  });
+
+  after(async () => {
+    await workbench?.close();
+    await recorder?.close();
+  });
+
+  it('asks before the first request, and Cancel sends nothing and offers the setting', async () => {
+    const { page, emulator } = open();
+    await open().runCommand('Keyscope: Set Access Token');
+    await open().selectQuickPick('Runtype');
+    await open().typeInInput(emulator.runtype.token);
+    await open().waitForQuickInputClosed();
+    await open().notification(/Runtype token saved/);
+    const view = await open().openKeyscopeView();
+    await view.locator('.monaco-list-row', { hasText: /keys/ }).first().waitFor({ state: 'visible', timeout: 20_000 });
+
+    const origin = `https://0.0.0.0:${recorder?.port}`;
+    addUserSettings(open().host.profile, { 'keyscope.runtype.baseUrl': `${origin}/` });
+    const message = await answerDialog(page, 'Send your Runtype token', 'Cancel');
+    assert.equal(message, `Send your Runtype token to ${origin}?`);
+    const notSent = view.locator('.monaco-list-row', { hasText: `Runtype: token not sent to ${origin}` }).first();
+    await notSent.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.equal(heard(), 0, 'the recorder heard from Keyscope after Cancel');
+
+    // The node opens the Settings editor on the base-URL setting.
+    await notSent.click();
+    await page.locator('.settings-editor .setting-item-contents', { hasText: 'Base URL of the Runtype API' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    assert.equal(heard(), 0);
+  });
+
+  it('asks again after Refresh; Allow sends, and the answer survives a window reload', async () => {
+    const { page } = open();
+    await open().runCommand('Keyscope: Refresh');
+    await answerDialog(page, 'Send your Runtype token', 'Allow');
+    await waitFor('a connection to the allowed origin', () => (heard() > 0 ? true : undefined), 20_000);
+    assert.equal(recorder?.tokensSeen([open().emulator.runtype.token]).length, 0, 'the token crossed in clear text over https');
+
+    const before = heard();
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    await open().openKeyscopeView();
+    await waitFor('a connection after the reload', () => (heard() > before ? true : undefined), 30_000);
+    assert.equal(await modalDialog(page).isVisible(), false, 'the modal asked again after a reload');
+  });
+});
