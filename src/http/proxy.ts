@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import type * as Undici from './undici';
+import { loadUndici } from './load-undici';
 
 /** VS Code's `http.proxy`, `http.proxyStrictSSL` and `http.noProxy`, read by the caller. */
 export interface ProxySettings {
@@ -21,9 +21,7 @@ export interface ConnectionOptions {
  * then HTTP_PROXY / HTTPS_PROXY / NO_PROXY from the environment (undici does not read VS Code's).
  */
 export function createDispatcher(settings: ProxySettings, options: ConnectionOptions): Dispatcher {
-  // undici is most of the host bundle: loaded with the first HttpClient (the first vendor call), not at activation.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { EnvHttpProxyAgent } = require('./undici') as typeof Undici;
+  const { EnvHttpProxyAgent } = loadUndici();
   const proxy = settings.proxy.trim();
   const noProxy = settings.noProxy.length > 0 ? settings.noProxy.join(',') : undefined;
   return new EnvHttpProxyAgent({
