@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { InvalidProxySettingError } from './errors';
 import { loadUndici } from './load-undici';
 
 /** VS Code's `http.proxy`, `http.proxyStrictSSL` and `http.noProxy`, read by the caller. */
@@ -24,12 +25,22 @@ export function createDispatcher(settings: ProxySettings, options: ConnectionOpt
   const { EnvHttpProxyAgent } = loadUndici();
   const proxy = settings.proxy.trim();
   const noProxy = settings.noProxy.length > 0 ? settings.noProxy.join(',') : undefined;
-  return new EnvHttpProxyAgent({
-    ...(proxy ? { httpProxy: proxy, httpsProxy: proxy } : {}),
-    ...(noProxy ? { noProxy } : {}),
-    connect: { timeout: options.connectTimeoutMs, rejectUnauthorized: settings.strictSSL },
-    requestTls: { rejectUnauthorized: settings.strictSSL },
-    proxyTls: { rejectUnauthorized: settings.strictSSL },
-    keepAliveTimeout: options.keepAliveTimeoutMs,
-  });
+  try {
+    return new EnvHttpProxyAgent({
+      ...(proxy ? { httpProxy: proxy, httpsProxy: proxy } : {}),
+      ...(noProxy ? { noProxy } : {}),
+      connect: { timeout: options.connectTimeoutMs, rejectUnauthorized: settings.strictSSL },
+      requestTls: { rejectUnauthorized: settings.strictSSL },
+      proxyTls: { rejectUnauthorized: settings.strictSSL },
+      keepAliveTimeout: options.keepAliveTimeoutMs,
+    });
+  } catch (error) {
+    if (!proxy && !ENV_PROXY_VARIABLES.some((name) => process.env[name])) throw error;
+    // With our fixed options only a proxy URL can fail here, and the error (the TypeError of `new URL`
+    // keeps the whole URL on `.input`) may carry it, password included: none of it is passed on.
+    throw new InvalidProxySettingError(proxy ? 'http.proxy' : 'HTTP_PROXY / HTTPS_PROXY');
+  }
 }
+
+/** What EnvHttpProxyAgent reads when it is given no proxy. */
+const ENV_PROXY_VARIABLES = ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY'];
