@@ -4,7 +4,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../test/emulator/server';
-import { activationFigures, bundleFigures } from './activation/figures';
+import { bundleFigures } from './activation/bundles';
+import { activationFigures } from './activation/figures';
 import { hoverFigures } from './hover/hover';
 import { productionBuild, type ProductionBuild } from './lib/bundle';
 import { hostAvailable } from './lib/host';
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
       return build;
     };
     if (wanted(1)) {
-      await part('1 host bundle', () => bundleFigures(built()));
+      await part('1 bundles', () => bundleFigures(built()));
       await part('1 activation', () => activationFigures(built()));
     }
     if (wanted(3)) await part('3 paging, Cryptolens', () => cryptolensPaging());

@@ -1,55 +1,18 @@
-// Figure 1: activation time (real extension host, and in-process for comparison) and the host
-// bundle: its size and that it holds no webview code, chart.js or the toolkit.
+// Figure 1: activation time, in the real extension host and in-process for comparison (the bundles
+// are in bundles.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleBreakdown, compileScript, fileBytes, hostBuildPlugins, readText, repoRoot, type ProductionBuild } from '../lib/bundle';
+import { compileScript, type ProductionBuild } from '../lib/bundle';
 import { runChild } from '../lib/child';
-import { atMost, exactly, figure, type Figure } from '../lib/figure';
+import { atMost, figure, type Figure } from '../lib/figure';
 import { median } from '../lib/stats';
 import { hostAvailable, hostDescription } from '../lib/host';
 import type { ActivationSample, InProcessInput } from './inprocess-child';
 
-const KB = 1024;
 const HOST_ACTIVATIONS = 5;
 const IN_PROCESS_ACTIVATIONS = 7;
 const SECTION = '1 activation';
-
-/** What must stay out of the host bundle: the webview's own code and its browser-only packages. */
-const FORBIDDEN = [
-  { name: 'chart.js', path: /node_modules\/chart\.js\//, text: /Chart\.js v\d/ },
-  { name: '@vscode/webview-ui-toolkit', path: /node_modules\/@vscode\/webview-ui-toolkit\//, text: /webview-ui-toolkit|vscode-data-grid/ },
-  { name: 'webview/ code', path: /(^|\/)webview\//, text: /acquireVsCodeApi/ },
-];
-
-export async function bundleFigures(build: ProductionBuild): Promise<Figure[]> {
-  const bytes = fileBytes(build.hostBundle);
-  const breakdown = await bundleBreakdown(join(repoRoot, 'src', 'extension.ts'), 'node', await hostBuildPlugins());
-  const text = readText(build.hostBundle);
-  const found = FORBIDDEN.filter((item) => breakdown.some((input) => item.path.test(input.name)) || item.text.test(text));
-  const top = breakdown
-    .slice(0, 6)
-    .map((input) => `${input.name} ${(input.bytes / KB).toFixed(0)} KB`)
-    .join(', ');
-  return [
-    figure({
-      section: SECTION,
-      name: 'host bundle dist/extension.js (scripts/build.mjs --production)',
-      value: bytes / KB,
-      unit: 'KB',
-      budget: atMost(400, 'KB'),
-      note: `largest parts (minified bytes in output, from an esbuild metafile of the same entry and plugins): ${top}`,
-    }),
-    figure({
-      section: SECTION,
-      name: 'host bundle holds chart.js / toolkit / webview code',
-      value: found.length,
-      unit: found.length === 0 ? '(none)' : `(${found.map((item) => item.name).join(', ')})`,
-      budget: exactly(0, '= 0'),
-      note: 'checked in the bundle inputs (esbuild metafile) and by grepping the built file',
-    }),
-  ];
-}
 
 export async function activationFigures(build: ProductionBuild): Promise<Figure[]> {
   const figures: Figure[] = [];
@@ -63,7 +26,7 @@ export async function activationFigures(build: ProductionBuild): Promise<Figure[
     if (hostAvailable()) {
       // Loaded only now: it brings playwright-core, which only the test host installs.
       const { measureHostActivation } = await import('./host.js');
-      const host = await measureHostActivation(build.hostBundle, HOST_ACTIVATIONS);
+      const host = await measureHostActivation(build, HOST_ACTIVATIONS);
       figures.push(
         figure({
           section: SECTION,

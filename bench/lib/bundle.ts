@@ -1,7 +1,7 @@
 // Bundle sizes: a one-line entry bundled and minified by esbuild as the extension is, measured in bytes;
 // and the project's own production build, run by its own script in a scratch copy of the tree.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -35,6 +35,9 @@ export async function bundleEntry(contents: string, platform: 'node' | 'browser'
 
 export interface ProductionBuild {
   dir: string;
+  /** dist/: the host bundle and the bundles it requires lazily; copy all of it to run the extension. */
+  distDir: string;
+  /** dist/extension.js, the bundle loaded at activation. */
   hostBundle: string;
   webviewBundle: string;
   dispose(): void;
@@ -46,7 +49,8 @@ export interface ProductionBuild {
  */
 export function productionBuild(): ProductionBuild {
   const dir = mkdtempSync(join(tmpdir(), 'keyscope-bench-build-'));
-  for (const name of ['src', 'webview', 'node_modules', 'package.json', 'tsconfig.json', 'scripts']) {
+  // .vscodeignore, README.md and LICENSE too: `vsce ls` there lists what the .vsix would hold.
+  for (const name of ['src', 'webview', 'node_modules', 'package.json', 'tsconfig.json', 'scripts', '.vscodeignore', 'README.md', 'LICENSE']) {
     symlinkSync(join(repoRoot, name), join(dir, name));
   }
   mkdirSync(join(dir, 'media'));
@@ -61,6 +65,7 @@ export function productionBuild(): ProductionBuild {
   }
   return {
     dir,
+    distDir: join(dir, 'dist'),
     hostBundle: join(dir, 'dist', 'extension.js'),
     webviewBundle: join(dir, 'media', 'webview.js'),
     dispose: () => rmSync(dir, { recursive: true, force: true }),
@@ -90,15 +95,23 @@ export async function compileScript(entry: string, outfile: string): Promise<voi
   });
 }
 
+/** A bundle the host bundle requires on first use, as scripts/lazy-bundles.mjs lists it. */
+export interface LazyBundle {
+  entry: string;
+  outfile: string;
+}
+
+interface LazyBundlesModule {
+  LAZY_BUNDLES: LazyBundle[];
+  lazyBundles: Plugin;
+}
+
 /**
- * The esbuild plugins scripts/build.mjs gives the host bundle, where they live in modules of their
- * own (scripts/trim-undici.mjs): the breakdown below should describe the bundle the build makes.
+ * scripts/lazy-bundles.mjs, which scripts/build.mjs builds with: its plugin keeps the lazily required
+ * bundles out of the host bundle, so a breakdown made with it describes the bundle the build makes.
  */
-export async function hostBuildPlugins(): Promise<Plugin[]> {
-  const file = join(repoRoot, 'scripts', 'trim-undici.mjs');
-  if (!existsSync(file)) return [];
-  const loaded = (await import(pathToFileURL(file).href)) as { trimUndici?: Plugin };
-  return loaded.trimUndici ? [loaded.trimUndici] : [];
+export async function lazyBundles(): Promise<LazyBundlesModule> {
+  return (await import(pathToFileURL(join(repoRoot, 'scripts', 'lazy-bundles.mjs')).href)) as LazyBundlesModule;
 }
 
 /** Minified bytes per npm package (or source folder) in a bundle, largest first. */

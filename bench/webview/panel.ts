@@ -3,7 +3,7 @@
 // every frame notes when an element with data-render-ms (set by the view right after Chart.js drew)
 // first appears (to within 4 ms); the panel's creation is the navigation start of the webview's outer
 // iframe, which the workbench creates for a new panel. Both are absolute browser clock times.
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCommand, selectQuickPick } from '../../test/e2e/quick-input';
@@ -61,8 +61,8 @@ interface Open {
 function scratchExtension(build: ProductionBuild): string {
   const dir = mkdtempSync(join(tmpdir(), 'keyscope-bench-panel-'));
   cpSync(join(repoRoot, 'package.json'), join(dir, 'package.json'));
-  mkdirSync(join(dir, 'dist'));
-  cpSync(build.hostBundle, join(dir, 'dist', 'extension.js'));
+  // All of dist/: the panel's vendor calls require dist/http.js beside dist/extension.js.
+  cpSync(build.distDir, join(dir, 'dist'), { recursive: true });
   cpSync(join(build.dir, 'media'), join(dir, 'media'), { recursive: true });
   return dir;
 }

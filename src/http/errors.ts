@@ -110,6 +110,23 @@ export class RequestCancelledError extends KeyscopeError {
   }
 }
 
+/** Where the proxy came from: VS Code's setting, or (when it is empty) the environment undici reads. */
+export type ProxySource = 'http.proxy' | 'HTTP_PROXY / HTTPS_PROXY';
+
+/**
+ * The proxy Keyscope was told to use is not a URL undici can use. Names where it came from, never the
+ * value, and has no cause: a proxy URL may carry a user name and password.
+ */
+export class InvalidProxySettingError extends Error {
+  readonly source: ProxySource;
+  constructor(source: ProxySource) {
+    const where = source === 'http.proxy' ? 'The "http.proxy" setting' : 'The HTTP_PROXY / HTTPS_PROXY environment variable';
+    super(`${where} is not a proxy URL Keyscope can use (expected e.g. http://proxy.example.com:8080): no vendor can be reached until it is fixed.`);
+    this.name = 'InvalidProxySettingError';
+    this.source = source;
+  }
+}
+
 /** Replaces every occurrence of a secret in vendor-supplied text, which may echo what we sent. */
 export function redact(text: string, secrets: readonly string[]): string {
   return secrets.reduce((out, secret) => (secret.length >= 4 ? out.split(secret).join('[redacted]') : out), text);

@@ -1,11 +1,4 @@
-// undici wired as its own index module wires it, without the rest of that module (fetch, WebSocket,
-// cache, mocks, interceptors: ~230 KB of bundle that Keyscope never runs).
-import api from 'undici/lib/api/index.js';
-import Dispatcher from 'undici/lib/dispatcher/dispatcher.js';
-import EnvHttpProxyAgent from 'undici/lib/dispatcher/env-http-proxy-agent.js';
-
-// undici's index does exactly this: `request` is a prototype method only through it, and the proxy
-// agent opens its CONNECT tunnels with the prototype's `connect`.
-Object.assign(Dispatcher.prototype, api);
-
-export { EnvHttpProxyAgent };
+// undici, by its package name and public API only. This module is the entry of dist/http.js, a
+// bundle of its own (scripts/lazy-bundles.mjs): undici is most of the host code, and activation
+// need not compile it. Load it through load-undici.ts, never by importing it.
+export { EnvHttpProxyAgent } from 'undici';
