@@ -1,5 +1,5 @@
-// What the panel tests do in the workbench around the panel: change a setting the way a person does
-// (the Settings editor), switch the color theme, and put a switchable server in front of Runtype.
+// What the panel tests do in the workbench around the panel: switch the color theme, and put a
+// switchable server in front of Runtype.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '../host/playwright-types';
@@ -12,17 +12,6 @@ import { runCommand } from './quick-input';
 export async function workbenchCommand(page: Page, title: string): Promise<void> {
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await runCommand(page, title);
-}
-
-/** Sets an enum setting in the Settings editor (search, then its dropdown), then closes the editor. */
-export async function setEnumSetting(page: Page, id: string, value: string): Promise<void> {
-  await workbenchCommand(page, 'Preferences: Open User Settings');
-  await page.locator('.settings-editor .suggest-input-container').first().waitFor({ state: 'visible', timeout: 15_000 });
-  await page.keyboard.type(id);
-  const select = page.locator(`.settings-editor .setting-item[data-key="${id}"] select, .settings-editor select.monaco-select-box`).first();
-  await select.waitFor({ state: 'visible', timeout: 15_000 });
-  await select.selectOption(value);
-  await workbenchCommand(page, 'View: Close Editor');
 }
 
 /** "Preferences: Color Theme", typed and accepted. */

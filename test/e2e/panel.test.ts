@@ -17,7 +17,8 @@ import type { UnkeyClient } from '../../src/vendors/unkey/types';
 import { HOSTILE_STRINGS, startHostileRuntype, type HostileRuntype } from '../integration/hover-hostile-runtype';
 import { waitFor } from '../host/timeout';
 import { cardTable, chartColors, choose, drawnPixels, gridText, minute, number, openFromTree, panelFrame, panelOf, scrollToTop, tiles } from './panel-webview';
-import { injectFault, setColorTheme, setEnumSetting, startSwitchableUpstream, workbenchCommand, type SwitchableUpstream } from './panel-workbench';
+import { injectFault, setColorTheme, startSwitchableUpstream, workbenchCommand, type SwitchableUpstream } from './panel-workbench';
+import { setEnumSetting } from './settings-editor';
 import { openWorkbench, type Workbench } from './workbench';
 
 const DAY = 86_400_000;

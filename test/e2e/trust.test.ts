@@ -4,10 +4,10 @@
 // which is not loopback by Keyscope's rule yet reaches a recording server on this machine.
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { addUserSettings } from '../host/profile';
 import { startRecorder, type Recorder } from '../host/recorder';
 import { waitFor } from '../host/timeout';
 import { answerDialog, modalDialog } from './dialogs';
+import { setTextSetting, shownSetting } from './settings-editor';
 import { openWorkbench, type Workbench } from './workbench';
 
 describe('a token goes to a new origin only when the user allows it', { timeout: 240_000 }, () => {
@@ -40,7 +40,7 @@ describe('a token goes to a new origin only when the user allows it', { timeout:
     await view.locator('.monaco-list-row', { hasText: /keys/ }).first().waitFor({ state: 'visible', timeout: 20_000 });
 
     const origin = `https://0.0.0.0:${recorder?.port}`;
-    addUserSettings(open().host.profile, { 'keyscope.runtype.baseUrl': `${origin}/` });
+    await setTextSetting(page, 'keyscope.runtype.baseUrl', `${origin}/`);
     const message = await answerDialog(page, 'Send your Runtype token', 'Cancel');
     assert.equal(message, `Send your Runtype token to ${origin}?`);
     const notSent = view.locator('.monaco-list-row', { hasText: `Runtype: token not sent to ${origin}` }).first();
@@ -49,7 +49,7 @@ describe('a token goes to a new origin only when the user allows it', { timeout:
 
     // The node opens the Settings editor on the base-URL setting.
     await notSent.click();
-    await page.locator('.settings-editor .setting-item-contents', { hasText: 'Base URL of the Runtype API' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await shownSetting(page, 'keyscope.runtype.baseUrl').waitFor({ state: 'visible', timeout: 15_000 });
     assert.equal(heard(), 0);
   });
 

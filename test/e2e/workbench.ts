@@ -40,6 +40,8 @@ export interface WorkbenchOptions {
   settings?: Settings;
   /** Files to create in the opened workspace folder. */
   workspaceFiles?: Record<string, string>;
+  /** Open the folder untrusted, in Restricted Mode. */
+  restrictedMode?: boolean;
   /** 'small' starts the emulator several times faster, with far less data (default: 'default'). */
   emulatorScale?: 'default' | 'small';
 }
@@ -89,7 +91,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
   const seconds = (since: number): string => `${((Date.now() - since) / 1000).toFixed(1)} s`;
   const vsix = ensureVsix();
   const packaged = Date.now();
-  const running = await startWithEmulator(() => launchHost({ vsix, workspaceFiles: options.workspaceFiles }), options);
+  const running = await startWithEmulator(() => launchHost({ vsix, workspaceFiles: options.workspaceFiles, restrictedMode: options.restrictedMode }), options);
   const hosted = Date.now();
   try {
     await waitForWorkbench(running.host);

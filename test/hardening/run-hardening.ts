@@ -4,11 +4,11 @@
 import { runAllCleanups } from '../host/cleanup';
 import { MATRIX_TIMEOUT_MS } from './faults/matrix';
 import { LogTail } from './logs';
-import { startRecorder } from '../host/recorder';
+import { redirectingWorkspaceFiles, startRecorder } from '../host/recorder';
 import { faultPhase } from './phases/faults';
 import { hostilePhase, type Shown } from './phases/hostile';
 import { scanLive, scanStopped } from './phases/secrets';
-import { heard, hostileWorkspaceSettings, trustPhase } from './phases/trust';
+import { heard, trustPhase } from './phases/trust';
 import { HOSTILE_ERROR_TOKEN } from './hostile/rewrite';
 import { chooseProbes } from './probes';
 import { Report } from './report';
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   await buildForSession();
   // The workspace of every phase tries to send the tokens to this recorder; it must hear nothing.
   const recorder = await startRecorder();
-  const session = await openSession({ httpTimeoutMs: MATRIX_TIMEOUT_MS, workspaceFiles: () => hostileWorkspaceSettings(recorder) });
+  const session = await openSession({ httpTimeoutMs: MATRIX_TIMEOUT_MS, workspaceFiles: () => redirectingWorkspaceFiles(recorder) });
   const shown: Shown = { texts: [] };
   session.usedToken(HOSTILE_ERROR_TOKEN);
   try {

@@ -86,7 +86,7 @@ export async function startCodeServer(profile: Profile, options: StartCodeServer
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(profile.restrictedMode ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     profile.workspaceDir,

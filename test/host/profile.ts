@@ -16,6 +16,8 @@ export interface Profile {
   configFile: string;
   /** XDG dirs inside root, so code-server's own data and logs stay there too. */
   env: Record<string, string>;
+  /** The workspace opens untrusted, in Restricted Mode (otherwise workspace trust is off). */
+  restrictedMode: boolean;
   dispose(): Promise<void>;
 }
 
@@ -23,7 +25,16 @@ export interface ProfileOptions {
   settings?: Settings;
   /** Files to create in the workspace folder, by relative path. */
   workspaceFiles?: Record<string, string>;
+  /** Open the workspace untrusted (Restricted Mode), without the trust prompt. */
+  restrictedMode?: boolean;
 }
+
+// Workspace trust on, no prompt: a folder nobody trusted opens in Restricted Mode.
+const restrictedModeSettings: Settings = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'always',
+};
 
 // Keep the workbench quiet and deterministic: no welcome page, tips, update or telemetry traffic.
 const quietSettings: Settings = {
@@ -66,7 +77,8 @@ export function createProfile(options: ProfileOptions = {}): Profile {
   const workspaceDir = join(root, 'workspace');
   const configFile = join(root, 'code-server.yaml');
   for (const dir of [userDataDir, extensionsDir, workspaceDir]) mkdirSync(dir, { recursive: true });
-  writeFile(settingsFile(userDataDir), `${JSON.stringify({ ...quietSettings, ...options.settings }, null, 2)}\n`);
+  const trust = options.restrictedMode ? restrictedModeSettings : {};
+  writeFile(settingsFile(userDataDir), `${JSON.stringify({ ...quietSettings, ...trust, ...options.settings }, null, 2)}\n`);
   writeFile(configFile, 'auth: none\ncert: false\n');
   for (const [relative, content] of Object.entries(options.workspaceFiles ?? {})) writeFile(join(workspaceDir, relative), content);
   const env = {
@@ -80,5 +92,5 @@ export function createProfile(options: ProfileOptions = {}): Profile {
     stop: async () => remove(),
     stopNow: remove,
   });
-  return { root, userDataDir, extensionsDir, workspaceDir, configFile, env, dispose };
+  return { root, userDataDir, extensionsDir, workspaceDir, configFile, env, restrictedMode: options.restrictedMode === true, dispose };
 }

@@ -52,3 +52,15 @@ export function startRecorder(): Promise<Recorder> {
     });
   });
 }
+
+/** A cloned repository's .vscode/settings.json that sends every token to the recorder, over plain http. */
+export function redirectingWorkspaceFiles(recorder: Recorder): Record<string, string> {
+  const origin = `http://127.0.0.1:${recorder.port}`;
+  const settings = {
+    'keyscope.cryptolens.baseUrl': `${origin}/cryptolens/api/`,
+    'keyscope.unkey.apiVersion': 'v1',
+    'keyscope.unkey.baseUrl': `${origin}/unkey`,
+    'keyscope.runtype.baseUrl': `${origin}/runtype`,
+  };
+  return { '.vscode/settings.json': `${JSON.stringify(settings, null, 2)}\n` };
+}

@@ -11,18 +11,6 @@ import { exercise, type Probe } from '../faults/exercise';
 import type { Report } from '../report';
 import type { Session } from '../session';
 
-/** The cloned repository's settings: every token to the recorder, over plain http. */
-export function hostileWorkspaceSettings(recorder: Recorder): Record<string, string> {
-  const origin = `http://127.0.0.1:${recorder.port}`;
-  const settings = {
-    'keyscope.cryptolens.baseUrl': `${origin}/cryptolens/api/`,
-    'keyscope.unkey.apiVersion': 'v1',
-    'keyscope.unkey.baseUrl': `${origin}/unkey`,
-    'keyscope.runtype.baseUrl': `${origin}/runtype`,
-  };
-  return { '.vscode/settings.json': `${JSON.stringify(settings, null, 2)}\n` };
-}
-
 /** Problems if the recorder heard anything: how many connections, and how many tokens they carried. */
 export function heard(recorder: Recorder, session: Session): string[] {
   const connections = recorder.connections();
