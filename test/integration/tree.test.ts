@@ -163,6 +163,23 @@ describe('Keys tree', function () {
     }
   });
 
+  it('Unkey: an entry of keyscope.unkey.apiIds that is not an API id is shown as an error naming the setting, and skipped', async () => {
+    const config = vscode.workspace.getConfiguration('keyscope');
+    const configured = emulator().unkey.apiIds;
+    await config.update('unkey.apiIds', ['api_x" OR 1=1 --\u202e', ...configured], vscode.ConfigurationTarget.Global);
+    try {
+      const children = await tree.getChildren(find(await tree.getChildren(), 'Unkey'));
+      assert.deepEqual(children.map(label), [
+        'keyscope.unkey.apiIds: "api_x" OR 1=1 --" is not an Unkey API id (api_ followed by letters and digits)',
+        ...configured,
+      ]);
+      const command = children[0]?.toTreeItem().command;
+      assert.deepEqual([command?.command, command?.arguments], ['workbench.action.openSettings', ['keyscope.unkey.apiIds']]);
+    } finally {
+      await config.update('unkey.apiIds', configured, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('Runtype: totals, then every key with its state', async () => {
     const config = emulator().runtype;
     const summary = await new RuntypeClient({ baseUrl: config.baseUrl, token: config.token, http }).getAnalytics();
