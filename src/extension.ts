@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ConfigStore } from './config';
 import { copyFromNode } from './commands/copy';
+import { openGetStarted } from './commands/get-started';
 import { lookupKey } from './commands/lookup-key';
 import { removeToken } from './commands/remove-token';
 import { setToken } from './commands/set-token';
@@ -60,6 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keysco
     vscode.commands.registerCommand('keyscope.lookupKey', (arg?: unknown) => lookupKey(usage, config, arg)),
     registerHover(usage, settings),
     ...registerAnalyticsPanel(context, usage, log, config),
+    vscode.commands.registerCommand('keyscope.getStarted', openGetStarted),
     vscode.commands.registerCommand('keyscope.copyId', (node: unknown) => copyFromNode(node, 'id')),
     vscode.commands.registerCommand('keyscope.copyKey', (node: unknown) => copyFromNode(node, 'key')),
     // A token change in this window or another (SecretStorage syncs) refreshes what it affects.

@@ -10,7 +10,11 @@ import { untilCancelled } from './until-cancelled';
  * lands in the cache for the next one.
  */
 export class KeyHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly index: KeyIndex) {}
+  constructor(
+    private readonly index: KeyIndex,
+    /** Told of each hover shown (the walkthrough's "hover a key id" step completes on it). */
+    private readonly onShown: () => void = () => undefined,
+  ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const line = document.lineAt(position.line).text;
@@ -23,6 +27,7 @@ export class KeyHoverProvider implements vscode.HoverProvider {
     markdown.isTrusted = { enabledCommands: [OPEN_ANALYTICS_COMMAND] };
     markdown.supportHtml = false;
     const range = new vscode.Range(position.line, candidate.start, position.line, candidate.end);
+    this.onShown();
     return new vscode.Hover(markdown, range);
   }
 }

@@ -10,7 +10,12 @@ import { KeyHoverProvider } from './provider';
  * remove both the provider and the settings listener.
  */
 export function registerHover(usage: UsageService, settings: ConfigStore): vscode.Disposable {
-  const provider = new KeyHoverProvider(new KeyIndex(usage, () => settings.current));
+  let shown = false;
+  const provider = new KeyHoverProvider(new KeyIndex(usage, () => settings.current), () => {
+    if (shown) return;
+    shown = true;
+    void vscode.commands.executeCommand('setContext', 'keyscope.hoverShown', true);
+  });
   let registration: vscode.Disposable | undefined;
   const apply = (): void => {
     const enabled = settings.current.hoverEnabled;
