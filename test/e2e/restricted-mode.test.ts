@@ -1,35 +1,22 @@
 // In a folder nobody trusted (Restricted Mode) Keyscope works as usual from the user's settings and
 // tokens, and the folder's own settings — which try to send every token to a recorder — change nothing.
 import * as assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { redirectingWorkspaceFiles, startRecorder, type Recorder } from '../host/recorder';
-import { openWorkbench, type Workbench } from './workbench';
+import { useWorkbench } from './fixture';
 
 describe('Keyscope in Restricted Mode', { timeout: 180_000 }, () => {
-  let workbench: Workbench | undefined;
   let recorder: Recorder | undefined;
-  const open = (): Workbench => {
-    if (!workbench) throw new Error('the workbench did not open');
-    return workbench;
-  };
-
-  before(async () => {
+  const open = useWorkbench(async () => {
     recorder = await startRecorder();
-    workbench = await openWorkbench({ emulatorScale: 'small', restrictedMode: true, workspaceFiles: redirectingWorkspaceFiles(recorder) });
+    return { emulatorScale: 'small', restrictedMode: true, workspaceFiles: redirectingWorkspaceFiles(recorder) };
   });
-
-  after(async () => {
-    await workbench?.close();
-    await recorder?.close();
-  });
+  after(() => recorder?.close());
 
   it('stores a token and shows its keys from the user settings; the workspace host hears nothing', async () => {
     const { page, emulator } = open();
     await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ state: 'visible', timeout: 30_000 });
-    await open().runCommand('Keyscope: Set Access Token');
-    await open().selectQuickPick('Runtype');
-    await open().typeInInput(emulator.runtype.token);
-    await open().waitForQuickInputClosed();
+    await open().setToken('Runtype', emulator.runtype.token);
     await open().notification(/Runtype token saved/);
     const view = await open().openKeyscopeView();
     await view.locator('.monaco-list-row', { hasText: /\d+ keys/ }).first().waitFor({ state: 'visible', timeout: 20_000 });

@@ -8,33 +8,21 @@ import { startRecorder, type Recorder } from '../host/recorder';
 import { waitFor } from '../host/timeout';
 import { answerDialog, modalDialog } from './dialogs';
 import { setTextSetting, shownSetting } from './settings-editor';
-import { openWorkbench, type Workbench } from './workbench';
+import { useWorkbench } from './fixture';
+import { workbenchCommand } from './panel-workbench';
 
 describe('a token goes to a new origin only when the user allows it', { timeout: 240_000 }, () => {
-  let workbench: Workbench | undefined;
   let recorder: Recorder | undefined;
-  const open = (): Workbench => {
-    if (!workbench) throw new Error('the workbench did not open');
-    return workbench;
-  };
+  const open = useWorkbench({ emulatorScale: 'small' });
   const heard = (): number => recorder?.connections().length ?? 0;
-
   before(async () => {
     recorder = await startRecorder();
-    workbench = await openWorkbench({ emulatorScale: 'small' });
   });
-
-  after(async () => {
-    await workbench?.close();
-    await recorder?.close();
-  });
+  after(() => recorder?.close());
 
   it('asks before the first request, and Cancel sends nothing and offers the setting', async () => {
     const { page, emulator } = open();
-    await open().runCommand('Keyscope: Set Access Token');
-    await open().selectQuickPick('Runtype');
-    await open().typeInInput(emulator.runtype.token);
-    await open().waitForQuickInputClosed();
+    await open().setToken('Runtype', emulator.runtype.token);
     await open().notification(/Runtype token saved/);
     const view = await open().openKeyscopeView();
     await view.locator('.monaco-list-row', { hasText: /keys/ }).first().waitFor({ state: 'visible', timeout: 20_000 });
@@ -60,8 +48,11 @@ describe('a token goes to a new origin only when the user allows it', { timeout:
     await waitFor('a connection to the allowed origin', () => (heard() > 0 ? true : undefined), 20_000);
     assert.equal(recorder?.tokensSeen([open().emulator.runtype.token]).length, 0, 'the token crossed in clear text over https');
 
+    // Counted from the new page on: the old extension host (and any retry of its own) is gone by then.
+    const navigated = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 60_000 });
+    await workbenchCommand(page, 'Developer: Reload Window');
+    await navigated;
     const before = heard();
-    await page.reload();
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
     await open().openKeyscopeView();
     await waitFor('a connection after the reload', () => (heard() > before ? true : undefined), 30_000);

@@ -1,25 +1,13 @@
 // "Keyscope: Get Started" opens the walkthrough; setting a token completes its first step.
 import * as assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
+import { useWorkbench } from './fixture';
 import { completedMark, walkthroughStep } from './walkthroughs';
-import { openWorkbench, type Workbench } from './workbench';
 
 const WALKTHROUGH = 'keyscope.keyscope#keyscope.getStarted';
 
 describe('the Keyscope walkthrough', { timeout: 180_000 }, () => {
-  let workbench: Workbench | undefined;
-  const open = (): Workbench => {
-    if (!workbench) throw new Error('the workbench did not open');
-    return workbench;
-  };
-
-  before(async () => {
-    workbench = await openWorkbench({ emulatorScale: 'small' });
-  });
-
-  after(async () => {
-    await workbench?.close();
-  });
+  const open = useWorkbench({ emulatorScale: 'small' });
 
   it('opens from the command palette, and setting a token completes the first step', async () => {
     const { page, emulator } = open();
@@ -29,10 +17,7 @@ describe('the Keyscope walkthrough', { timeout: 180_000 }, () => {
     for (const step of ['openKeys', 'hover', 'openAnalytics']) assert.ok(await walkthroughStep(page, WALKTHROUGH, step).isVisible(), `no step ${step}`);
     assert.equal(await completedMark(setToken).count(), 0, 'the first step was complete before any token was set');
 
-    await open().runCommand('Keyscope: Set Access Token');
-    await open().selectQuickPick('Runtype');
-    await open().typeInInput(emulator.runtype.token);
-    await open().waitForQuickInputClosed();
+    await open().setToken('Runtype', emulator.runtype.token);
     await completedMark(setToken).waitFor({ state: 'visible', timeout: 15_000 });
     await open().screenshot('walkthrough');
   });

@@ -27,6 +27,8 @@ export interface Workbench {
   quickInputBox(): Promise<Locator>;
   typeInInput(text: string): Promise<void>;
   waitForQuickInputClosed(): Promise<void>;
+  /** "Keyscope: Set Access Token" from the palette: picks the vendor and types the token, as a person does. */
+  setToken(vendorLabel: string, token: string): Promise<void>;
   /** Waits for a toast containing text, returns its message and closes it. */
   notification(text: string | RegExp): Promise<string>;
   webviewFrame(selector: string): Promise<Frame>;
@@ -74,6 +76,12 @@ function helpers(host: BrowserHost, emulator: EmulatorConfig, close: () => Promi
     quickInputBox: () => quickInputBox(page),
     typeInInput: (text) => typeInInput(page, text),
     waitForQuickInputClosed: () => waitForQuickInputClosed(page),
+    async setToken(vendorLabel: string, token: string): Promise<void> {
+      await runCommand(page, 'Keyscope: Set Access Token');
+      await selectQuickPick(page, vendorLabel);
+      await typeInInput(page, token);
+      await waitForQuickInputClosed(page);
+    },
     notification: (text) => notification(page, text),
     webviewFrame: (selector) => webviewFrame(page, selector),
     async screenshot(name: string): Promise<string> {
