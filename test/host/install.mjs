@@ -123,6 +123,12 @@ function installNodePackages() {
     npm_config_audit: 'false',
     npm_config_fund: 'false',
   };
+  // node-gyp builds the native modules against Node's headers, which it downloads from nodejs.org
+  // (unreachable here) unless nodedir names a copy; Node's own install ships them, e.g. /usr/include/node.
+  const nodePrefix = dirname(dirname(process.execPath));
+  if (!env.npm_config_nodedir && existsSync(join(nodePrefix, 'include', 'node', 'common.gypi'))) {
+    env.npm_config_nodedir = nodePrefix;
+  }
   run('npm', ['ci'], { cwd: hostDir, env });
 }
 
