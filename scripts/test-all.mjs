@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: unit, integration, e2e and hardening suites in order, each printing its own report; the very last
 // line is the total, `N passed, N failed`. Exits non-zero when any suite failed or could not run.
+// First installs the root dependencies and the VS Code host if they are missing, as `npm run demo` does.
 import { spawn } from 'node:child_process';
+import { ensureDeps } from './ensure-deps.mjs';
 
 const suites = [
   { name: 'unit', script: 'test:unit' },
@@ -62,6 +64,14 @@ function runSuite({ name, script }) {
 }
 
 async function main() {
+  try {
+    ensureDeps();
+  } catch (error) {
+    // Nothing could run; the last line is still the total, with the setup counted as one failure.
+    process.stdout.write(`\n=== summary ===\nsetup: ${error.message}\n0 passed, 1 failed\n`);
+    process.exitCode = 1;
+    return;
+  }
   // Ctrl-C reaches the running suite too; let it clean up, then report.
   let interrupted = false;
   process.on('SIGINT', () => (interrupted = true));

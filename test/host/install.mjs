@@ -2,7 +2,7 @@
 // Installs the real VS Code host for Keyscope's integration and e2e tests: code-server and
 // playwright-core in test/host/node_modules, plus the Debian packages they need.
 // Idempotent: a working install is left untouched. `--apt-only` installs just the Debian packages
-// (CI runs it before the root `npm ci`, whose native modules need some of them too).
+// (CI runs it before the root install, whose native modules need some of them too).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,7 +57,9 @@ function codeServerProblem() {
   if (missing.length > 0) return `code-server's postinstall did not finish; missing: ${missing.join(', ')}`;
   const result = spawnSync(codeServerBin, ['--version'], { encoding: 'utf8', timeout: 60_000 });
   if (result.status !== 0) return `code-server --version exited with ${result.status ?? result.signal}: ${result.stderr}`;
-  if (!result.stdout.startsWith(wantedVersion('code-server'))) return `code-server --version printed: ${result.stdout}`;
+  // Its first run in a new HOME prints "Wrote default config file to …" before the version line.
+  const versionLine = `${wantedVersion('code-server')} `;
+  if (!result.stdout.split('\n').some((line) => line.startsWith(versionLine))) return `code-server --version printed: ${result.stdout}`;
   return undefined;
 }
 
@@ -121,6 +123,12 @@ function installNodePackages() {
     npm_config_audit: 'false',
     npm_config_fund: 'false',
   };
+  // node-gyp builds the native modules against Node's headers, which it downloads from nodejs.org
+  // (unreachable here) unless nodedir names a copy; Node's own install ships them, e.g. /usr/include/node.
+  const nodePrefix = dirname(dirname(process.execPath));
+  if (!env.npm_config_nodedir && existsSync(join(nodePrefix, 'include', 'node', 'common.gypi'))) {
+    env.npm_config_nodedir = nodePrefix;
+  }
   run('npm', ['ci'], { cwd: hostDir, env });
 }
 
