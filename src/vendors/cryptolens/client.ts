@@ -8,6 +8,10 @@ import { toDeviceUsage, toLicenseKeySummary } from './map';
 import { followCursor, toCursorPage, type CursorPage } from './paging';
 import { prepareQuery, type DeviceQuery, type SummaryQuery } from './query';
 import { devicesResponseSchema, summariesResponseSchema } from './schemas';
+import type { DailyUsage } from '../model-activity';
+import { dailyAggregatesResponseSchema } from './activity-schemas';
+import { toDailyAggregatePage } from './daily-aggregates-page';
+import { prepareDailyAggregateQuery, type DailyAggregateQuery } from './daily-aggregates-query';
 
 const SUMMARIES = 'ai/GetKeyUsageSummaries';
 const DEVICES = 'ai/GetKeyDevices';
@@ -73,7 +77,21 @@ export class CryptolensClient {
       signal,
     });
   }
+
+  /** One page of per-product, per-UTC-day usage (ai/GetDailyAggregates); days without requests have no row. */
+  async getDailyAggregates(query: DailyAggregateQuery = {}, signal?: AbortSignal): Promise<CursorPage<DailyUsage>> {
+    const context: RequestContext = { vendor: 'cryptolens', endpoint: DAILY_AGGREGATES };
+    const prepared = prepareDailyAggregateQuery(context, query);
+    const data = readResponse(context, await this.post(context, prepared.params, signal), dailyAggregatesResponseSchema, [this.#token]);
+    return toDailyAggregatePage(context, data.aggregates, prepared);
+  }
+
+  dailyAggregatePages(query: DailyAggregateQuery = {}, signal?: AbortSignal): AsyncGenerator<CursorPage<DailyUsage>, void, undefined> {
+    return followCursor(query, (next) => this.getDailyAggregates(next, signal));
+  }
 }
+
+const DAILY_AGGREGATES = 'ai/GetDailyAggregates';
 
 function parseBaseUrl(context: RequestContext, value: string): URL {
   let url: URL;
