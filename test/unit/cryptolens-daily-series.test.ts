@@ -49,6 +49,7 @@ describe('Daily ranges', () => {
       [() => customDayRange('2025-03-02', '2025-03-01'), /start 2025-03-02 is after end 2025-03-01/],
       [() => customDayRange('2000-01-01', '2025-01-01'), new RegExp(`more than ${MAX_RANGE_DAYS}`)],
       [() => presetDayRange('last365' as 'last7', NOW), /unknown range preset: "last365"/],
+      [() => presetDayRange('toString' as 'last7', NOW), /unknown range preset: "toString"/],
       [() => presetDayRange('last7', Number.NaN), /"now" is not a time/],
     ];
     for (const [call, message] of bad) {

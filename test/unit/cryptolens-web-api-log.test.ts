@@ -260,6 +260,9 @@ describe('Cryptolens Web API log', () => {
     await refusedBeforeSending({ direction: 'backward', startingAfter: 5 }, /pages with endingBefore/);
     await refusedBeforeSending({ productId: 2 ** 31 }, /productId must be an integer/);
     await refusedBeforeSending({ productId: 3349, key: ' ' }, /key must be a non-empty license key string/);
+    await refusedBeforeSending({ v: 0 }, /v must be an integer/);
+    assert.equal((await h.client.getWebApiLog({ limit: 1, v: 1 })).items.length, 1);
+    assert.equal(lastParams().v, '1');
     // A cursor as a string of digits is taken, 64-bit values included.
     const page = await h.client.getWebApiLog({ startingAfter: String(entries[4]?.id), limit: 2 });
     assert.deepEqual(eventIds(page.items), ids(entries.slice(5, 7)));

@@ -29,8 +29,11 @@ export class InvalidDayRangeError extends Error {
 
 /** The last 7, 30 or 90 UTC days, today included. */
 export function presetDayRange(preset: DayRangePreset, now: number): DayRange {
+  // Checked against the list, not the record: "toString" must not read as a preset.
+  if (!(DAY_RANGE_PRESETS as readonly string[]).includes(preset)) {
+    throw new InvalidDayRangeError(`unknown range preset: ${JSON.stringify(String(preset).slice(0, 20))}`);
+  }
   const days = PRESET_DAYS[preset];
-  if (days === undefined) throw new InvalidDayRangeError(`unknown range preset: ${JSON.stringify(String(preset).slice(0, 20))}`);
   if (!Number.isFinite(now)) throw new InvalidDayRangeError(`"now" is not a time: ${String(now)}`);
   const today = Math.floor(now / DAY_MS) * DAY_MS;
   return { start: isoDay(today - (days - 1) * DAY_MS), end: isoDay(today), days };
