@@ -8,6 +8,12 @@ import { toDeviceUsage, toLicenseKeySummary } from './map';
 import { followCursor, toCursorPage, type CursorPage } from './paging';
 import { prepareQuery, type DeviceQuery, type SummaryQuery } from './query';
 import { devicesResponseSchema, summariesResponseSchema } from './schemas';
+import type { DailyUsage, LicenseEvent } from '../model-activity';
+import { dailyAggregatesResponseSchema, webApiLogResponseSchema } from './activity-schemas';
+import { toDailyAggregatePage } from './daily-aggregates-page';
+import { prepareDailyAggregateQuery, type DailyAggregateQuery } from './daily-aggregates-query';
+import { toWebApiLogPage } from './web-api-log-page';
+import { prepareWebApiLogQuery, type WebApiLogQuery } from './web-api-log-query';
 
 const SUMMARIES = 'ai/GetKeyUsageSummaries';
 const DEVICES = 'ai/GetKeyDevices';
@@ -73,7 +79,35 @@ export class CryptolensClient {
       signal,
     });
   }
+
+  /** One page of per-product, per-UTC-day usage (ai/GetDailyAggregates); days without requests have no row. */
+  async getDailyAggregates(query: DailyAggregateQuery = {}, signal?: AbortSignal): Promise<CursorPage<DailyUsage>> {
+    const context: RequestContext = { vendor: 'cryptolens', endpoint: DAILY_AGGREGATES };
+    const prepared = prepareDailyAggregateQuery(context, query);
+    const data = readResponse(context, await this.post(context, prepared.params, signal), dailyAggregatesResponseSchema, [this.#token]);
+    return toDailyAggregatePage(context, data.aggregates, prepared);
+  }
+
+  dailyAggregatePages(query: DailyAggregateQuery = {}, signal?: AbortSignal): AsyncGenerator<CursorPage<DailyUsage>, void, undefined> {
+    return followCursor(query, (next) => this.getDailyAggregates(next, signal));
+  }
+
+  /** One page of the Web API log (ai/GetWebAPILog): oldest first, or newest first going backward. */
+  async getWebApiLog(query: WebApiLogQuery = {}, signal?: AbortSignal): Promise<CursorPage<LicenseEvent>> {
+    const context: RequestContext = { vendor: 'cryptolens', endpoint: WEB_API_LOG };
+    const prepared = prepareWebApiLogQuery(context, query);
+    const data = readResponse(context, await this.post(context, prepared.params, signal), webApiLogResponseSchema, [this.#token]);
+    return toWebApiLogPage(context, data.logs, prepared);
+  }
+
+  /** Every page from `query` on; `direction: 'backward'` walks from the newest entry to older ones. */
+  webApiLogPages(query: WebApiLogQuery = {}, signal?: AbortSignal): AsyncGenerator<CursorPage<LicenseEvent>, void, undefined> {
+    return followCursor(query, (next) => this.getWebApiLog(next, signal));
+  }
 }
+
+const DAILY_AGGREGATES = 'ai/GetDailyAggregates';
+const WEB_API_LOG = 'ai/GetWebAPILog';
 
 function parseBaseUrl(context: RequestContext, value: string): URL {
   let url: URL;

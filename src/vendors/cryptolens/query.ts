@@ -94,7 +94,7 @@ export function prepareQuery(context: RequestContext, query: DeviceQuery, withMa
   return { params, direction, limit: limit ?? DEFAULT_LIMIT, cursor };
 }
 
-function optionalInteger(
+export function optionalInteger(
   context: RequestContext,
   name: string,
   value: number | string | undefined,

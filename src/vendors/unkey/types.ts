@@ -1,5 +1,7 @@
 // What callers ask Unkey for, whichever API version answers (v1 query string or v2 SQL).
 import type { ApiKey, Page, VerificationSlice } from '../model';
+import type { KeyVerificationEvent } from '../model-activity';
+import type { RecentVerificationsQuery } from './recent-verifications-query';
 
 export type UnkeyApiVersion = 'v1' | 'v2';
 
@@ -49,4 +51,6 @@ export interface UnkeyClient {
   readonly version: UnkeyApiVersion;
   getVerifications(query: VerificationQuery, signal?: AbortSignal): Promise<VerificationSlice[]>;
   listKeys(query: ListKeysQuery, signal?: AbortSignal): Promise<Page<ApiKey>>;
+  /** One key's single verifications, newest first; v2 only (v1 rejects with NeedsUnkeyV2Error). */
+  recentVerifications(keyId: string, query?: RecentVerificationsQuery, signal?: AbortSignal): Promise<Page<KeyVerificationEvent>>;
 }

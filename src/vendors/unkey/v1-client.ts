@@ -11,6 +11,9 @@ import { unkeyV1Error } from './v1-errors';
 import { toApiKey, toVerificationSlice } from './v1-mapping';
 import { v1VerificationParams } from './v1-request';
 import { v1ListKeysSchema, v1VerificationsSchema } from './v1-schemas';
+import type { KeyVerificationEvent } from '../model-activity';
+import { NeedsUnkeyV2Error } from './needs-v2-error';
+import type { RecentVerificationsQuery } from './recent-verifications-query';
 
 export interface UnkeyV1ClientOptions {
   baseUrl: string;
@@ -79,5 +82,10 @@ export class UnkeyV1Client implements UnkeyClient {
     });
     if (response.status < 200 || response.status > 299) throw unkeyV1Error(context, response, this.token);
     return validate(context, schema, parseJsonBody(context, response));
+  }
+
+  /** v1 answers only with counts: single verifications need v2. Nothing is sent. */
+  async recentVerifications(_keyId: string, _query?: RecentVerificationsQuery, _signal?: AbortSignal): Promise<Page<KeyVerificationEvent>> {
+    throw new NeedsUnkeyV2Error({ vendor: 'unkey', endpoint: 'v1' }, 'Recent verifications');
   }
 }

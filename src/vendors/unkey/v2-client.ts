@@ -11,6 +11,10 @@ import { checkVerificationQuery } from './v2-query';
 import { toSlices } from './v2-rows';
 import { getVerificationsResponseSchema } from './v2-schemas';
 import { buildVerificationSql } from './v2-sql';
+import type { KeyVerificationEvent } from '../model-activity';
+import { toRecentVerificationsPage } from './recent-verifications-page';
+import { checkRecentQuery, type RecentVerificationsQuery } from './recent-verifications-query';
+import { buildRecentVerificationsSql } from './recent-verifications-sql';
 
 export interface UnkeyV2ClientOptions {
   baseUrl: string;
@@ -64,5 +68,12 @@ export class UnkeyV2Client implements UnkeyClient {
     });
     if (response.status < 200 || response.status >= 300) throw unkeyV2Error(context, response, this.token);
     return response;
+  }
+
+  /** One key's raw verification rows, newest first; `before` (a page's nextCursor) pages to older rows. */
+  async recentVerifications(keyId: string, query: RecentVerificationsQuery = {}, signal?: AbortSignal): Promise<Page<KeyVerificationEvent>> {
+    const checked = checkRecentQuery(GET_VERIFICATIONS, keyId, query);
+    const response = await this.post(GET_VERIFICATIONS, 'v2/analytics.getVerifications', { query: buildRecentVerificationsSql(checked) }, signal);
+    return toRecentVerificationsPage(GET_VERIFICATIONS, parseJsonBody(GET_VERIFICATIONS, response), checked);
   }
 }

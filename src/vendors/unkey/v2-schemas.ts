@@ -46,7 +46,7 @@ export type VerificationRow = z.infer<typeof verificationRowSchema>;
 
 // Unkey's handler has answered both `data: [...]` and `data: {verifications: [...]}`; unwrapping
 // first keeps error paths pointing at the row ("data[3].total").
-const unwrapVerifications = (data: unknown): unknown =>
+export const unwrapVerifications = (data: unknown): unknown =>
   typeof data === 'object' && data !== null && !Array.isArray(data) && 'verifications' in data ? data.verifications : data;
 
 export const getVerificationsResponseSchema = z.object({

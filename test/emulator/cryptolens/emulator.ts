@@ -2,6 +2,8 @@
 import { createRandom } from '../random';
 import type { SeedOptions } from '../scale';
 import { type EmulatorRequest, type EmulatorResponse, type VendorEmulator } from '../vendor';
+import { lazyActivity, type CryptolensActivity } from './activity';
+import { ACTIVITY_ROUTES, answerActivity, isActivityMethod } from './activity-routes';
 import type { CryptolensData, DeviceRow, SummaryRow } from './data';
 import { ACCESS_DENIED, errorBodyFor, failure, frameworkFault, UNABLE_TO_AUTHENTICATE } from './errors';
 import { EXAMPLE_KEY_ID } from './examples';
@@ -41,6 +43,8 @@ export interface CryptolensEmulator extends VendorEmulator {
   appendSummary(): SummaryRow;
   /** A new device on an existing key, with the highest device id so far. */
   appendDevice(): DeviceRow;
+  /** The Web API log and daily aggregates behind the seeded rows (built on first use). */
+  readonly activity: CryptolensActivity;
 }
 
 // Enough for any test; a long-running demo server must not grow without bound.
@@ -54,18 +58,20 @@ const ROUTES: Record<string, Method> = {
 export function createCryptolensEmulator(options: SeedOptions): CryptolensEmulator {
   const data = seedCryptolens(options);
   const tokens = new TokenRegistry((options.seed * 31 + 7) >>> 0);
-  const token = tokens.mint({ usageAnalytics: true });
+  const token = tokens.mint({ usageAnalytics: true, webApiLog: true });
   const tokenWithoutPermission = tokens.mint({ usageAnalytics: false });
   const lockedKeyId = busiestKey(data);
-  const lockedToken = tokens.mint({ usageAnalytics: true, lockedKeyId });
+  const lockedToken = tokens.mint({ usageAnalytics: true, lockedKeyId, webApiLog: true });
   const random = createRandom((options.seed * 131 + 17) >>> 0);
   const nowSec = Math.floor(options.now / 1000);
   let calls: CryptolensCall[] = [];
+  const activity = lazyActivity(data, options.seed);
 
   function handle(request: EmulatorRequest): EmulatorResponse {
     const method = request.method.toUpperCase();
     // ASP.NET routes ignore case and a trailing slash.
-    const route = ROUTES[request.path.toLowerCase().replace(/\/+$/, '')];
+    const path = request.path.toLowerCase().replace(/\/+$/, '');
+    const route = ROUTES[path] ?? ACTIVITY_ROUTES[path];
     if (route === undefined) return frameworkFault(404, 'No HTTP resource was found that matches the request URI.');
     if (method !== 'GET' && method !== 'POST') {
       return frameworkFault(405, `The requested resource does not support http method '${method.slice(0, 20)}'.`);
@@ -86,6 +92,7 @@ export function createCryptolensEmulator(options: SeedOptions): CryptolensEmulat
     if (presented === '') return failure(UNABLE_TO_AUTHENTICATE, 401);
     const grant = tokens.lookup(presented);
     if (!grant) return failure(ACCESS_DENIED, 401);
+    if (isActivityMethod(route)) return answerActivity(route, params, grant, data, activity);
     if (!grant.usageAnalytics) return failure(ACCESS_DENIED, 403);
     return answer(route, params, grant, data);
   }
@@ -142,6 +149,9 @@ export function createCryptolensEmulator(options: SeedOptions): CryptolensEmulat
       };
       data.devices.push(row);
       return row;
+    },
+    get activity(): CryptolensActivity {
+      return activity();
     },
   };
 }

@@ -7,6 +7,8 @@ export interface TokenGrant {
   usageAnalytics: boolean;
   /** A token locked to one license key sees only that key's rows. */
   lockedKeyId?: number;
+  /** The GetWebAPILog method permission (a token lists the methods it may call). */
+  webApiLog?: boolean;
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
