@@ -22,7 +22,14 @@ export interface EmulatorOptions {
 /** What `npm run emulator` prints: base URLs as the clients take them, and all-seeing tokens. */
 export interface EmulatorConfig {
   cryptolens: { baseUrl: string; token: string };
-  unkey: { v1BaseUrl: string; v2BaseUrl: string; token: string; apiIds: string[] };
+  unkey: {
+    v1BaseUrl: string;
+    v2BaseUrl: string;
+    token: string;
+    apiIds: string[];
+    /** The API holding one key per health state, and its key ids by status word (issue 13). */
+    health: { apiId: string; keys: UnkeyEmulator['health']['byStatus'] };
+  };
   runtype: { baseUrl: string; token: string };
 }
 
@@ -114,7 +121,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const config: EmulatorConfig = {
     cryptolens: { baseUrl: `${origin}/cryptolens/api/`, token: cryptolens.token },
-    unkey: { v1BaseUrl: `${origin}/unkey`, v2BaseUrl: `${origin}/unkey`, token: unkey.token, apiIds: unkey.apiIds },
+    unkey: {
+      v1BaseUrl: `${origin}/unkey`,
+      v2BaseUrl: `${origin}/unkey`,
+      token: unkey.token,
+      apiIds: unkey.apiIds,
+      health: { apiId: unkey.health.apiId, keys: unkey.health.byStatus },
+    },
     runtype: { baseUrl: `${origin}/runtype`, token: runtype.token },
   };
 

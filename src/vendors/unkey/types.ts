@@ -49,4 +49,6 @@ export interface UnkeyClient {
   readonly version: UnkeyApiVersion;
   getVerifications(query: VerificationQuery, signal?: AbortSignal): Promise<VerificationSlice[]>;
   listKeys(query: ListKeysQuery, signal?: AbortSignal): Promise<Page<ApiKey>>;
+  /** One key by id (keys.getKey): what listKeys says of it, without knowing its API first. */
+  getKey(keyId: string, signal?: AbortSignal): Promise<ApiKey>;
 }

@@ -6,6 +6,7 @@ import { parseJsonBody, validate } from '../../http/json';
 import type { ApiKey, Page, VerificationSlice } from '../model';
 import type { ListKeysQuery, UnkeyClient, VerificationQuery } from './types';
 import { bearerHeader, unkeyEndpointUrl } from './unkey-url';
+import { getKeyV1 } from './get-key-v1';
 import { decodeV1Cursor, encodeV1Cursor } from './v1-cursor';
 import { unkeyV1Error } from './v1-errors';
 import { toApiKey, toVerificationSlice } from './v1-mapping';
@@ -79,5 +80,9 @@ export class UnkeyV1Client implements UnkeyClient {
     });
     if (response.status < 200 || response.status > 299) throw unkeyV1Error(context, response, this.token);
     return validate(context, schema, parseJsonBody(context, response));
+  }
+
+  getKey(keyId: string, signal?: AbortSignal): Promise<ApiKey> {
+    return getKeyV1(this.http, this.baseUrl, this.token, keyId, signal);
   }
 }

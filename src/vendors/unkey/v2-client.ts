@@ -4,6 +4,7 @@ import type { RequestContext } from '../../http/errors';
 import { parseJsonBody, validate } from '../../http/json';
 import type { ApiKey, Page, VerificationSlice } from '../model';
 import { listKeysV2 } from './list-keys-v2';
+import { getKeyV2 } from './get-key-v2';
 import type { ListKeysQuery, UnkeyClient, VerificationQuery } from './types';
 import { bearerHeader, unkeyEndpointUrl } from './unkey-url';
 import { unkeyV2Error } from './v2-errors';
@@ -64,5 +65,9 @@ export class UnkeyV2Client implements UnkeyClient {
     });
     if (response.status < 200 || response.status >= 300) throw unkeyV2Error(context, response, this.token);
     return response;
+  }
+
+  getKey(keyId: string, signal?: AbortSignal): Promise<ApiKey> {
+    return getKeyV2(this.http, this.baseUrl, this.token, keyId, signal);
   }
 }
