@@ -21,7 +21,12 @@ export interface EmulatorOptions {
 
 /** What `npm run emulator` prints: base URLs as the clients take them, and all-seeing tokens. */
 export interface EmulatorConfig {
-  cryptolens: { baseUrl: string; token: string };
+  cryptolens: {
+    baseUrl: string;
+    token: string;
+    /** Health (issue 13): a token without GetKey/GetKeys, and the license keys by the status word they were seeded for. */
+    health: { tokenWithoutKeyPermissions: string; keys: CryptolensEmulator['healthKeysByStatus'] };
+  };
   unkey: {
     v1BaseUrl: string;
     v2BaseUrl: string;
@@ -120,7 +125,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const config: EmulatorConfig = {
-    cryptolens: { baseUrl: `${origin}/cryptolens/api/`, token: cryptolens.token },
+    cryptolens: {
+      baseUrl: `${origin}/cryptolens/api/`,
+      token: cryptolens.token,
+      health: { tokenWithoutKeyPermissions: cryptolens.tokenWithoutKeyPermissions, keys: cryptolens.healthKeysByStatus },
+    },
     unkey: {
       v1BaseUrl: `${origin}/unkey`,
       v2BaseUrl: `${origin}/unkey`,

@@ -7,6 +7,9 @@ export interface TokenGrant {
   usageAnalytics: boolean;
   /** A token locked to one license key sees only that key's rows. */
   lockedKeyId?: number;
+  /** The read-only methods key/GetKey and product/GetKeys, each enabled on its own (CL:Auth). */
+  getKey?: boolean;
+  getKeys?: boolean;
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
