@@ -35,7 +35,12 @@ export interface EmulatorConfig {
     /** The API holding one key per health state, and its key ids by status word (issue 13). */
     health: { apiId: string; keys: UnkeyEmulator['health']['byStatus'] };
   };
-  runtype: { baseUrl: string; token: string };
+  runtype: {
+    baseUrl: string;
+    token: string;
+    /** Key ids by the health status word they were seeded for (issue 13). */
+    health: { keys: RuntypeEmulator['healthKeysByStatus'] };
+  };
 }
 
 export interface Emulator {
@@ -137,7 +142,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       apiIds: unkey.apiIds,
       health: { apiId: unkey.health.apiId, keys: unkey.health.byStatus },
     },
-    runtype: { baseUrl: `${origin}/runtype`, token: runtype.token },
+    runtype: { baseUrl: `${origin}/runtype`, token: runtype.token, health: { keys: runtype.healthKeysByStatus } },
   };
 
   return {
