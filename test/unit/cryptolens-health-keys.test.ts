@@ -7,7 +7,7 @@ import { cryptolensHealth, KEY_LIST_CAVEAT } from '../../src/health/cryptolens-h
 import { CRYPTOLENS_STATUSES } from '../../src/health/status';
 import { MissingPermissionError } from '../../src/http/missing-permission-error';
 import type { LicenseKeyDetails } from '../../src/vendors/license-key';
-import { CRYPTOLENS_HEALTH_CASES, type CryptolensHealthCase } from '../emulator/cryptolens/license-health';
+import { CRYPTOLENS_HEALTH_CASES, type CryptolensHealthCase, type HealthKey } from '../emulator/cryptolens/license-health';
 import { startCryptolensHarness, TEST_NOW, type CryptolensHarness } from '../emulator/cryptolens/test-harness';
 
 const options = { now: TEST_NOW, expiresSoonDays: 7 };
@@ -18,6 +18,11 @@ describe('Cryptolens key health over the emulator', () => {
     h = await startCryptolensHarness();
   });
   after(async () => h.close());
+  const seededKey = (name: CryptolensHealthCase): HealthKey => {
+    const key = h.cryptolens.healthKeys[name];
+    assert.ok(key, `the seed has a ${name} key`);
+    return key;
+  };
 
   it('seeds a key for every Cryptolens status word, by case and by word, in the config line too', () => {
     assert.deepEqual(Object.keys(h.cryptolens.healthKeysByStatus).sort(), [...CRYPTOLENS_STATUSES].sort());
@@ -30,7 +35,7 @@ describe('Cryptolens key health over the emulator', () => {
 
   it('one key at a time (key/GetKey with Metadata): every seeded key gets its word', async () => {
     for (const healthCase of CRYPTOLENS_HEALTH_CASES) {
-      const seeded = h.cryptolens.healthKeys[healthCase.name];
+      const seeded = seededKey(healthCase.name);
       const health =
         healthCase.name === 'deleted'
           ? cryptolensHealth({ deleted: true }, options)
@@ -42,7 +47,7 @@ describe('Cryptolens key health over the emulator', () => {
 
   it('the reasons', async () => {
     const reason = async (name: CryptolensHealthCase): Promise<string | undefined> => {
-      const seeded = h.cryptolens.healthKeys[name];
+      const seeded = seededKey(name);
       return cryptolensHealth({ license: await h.client.getLicenseKey(seeded.productId, seeded.key) }, options)?.reason;
     };
     assert.equal(await reason('active'), 'valid; 3 of 5 seats used; not time-limited');
@@ -54,14 +59,14 @@ describe('Cryptolens key health over the emulator', () => {
   });
 
   it('a whole product from its key list: ⌈N/99⌉ requests; what a list cannot tell is said in a caveat', async () => {
-    const product = h.cryptolens.healthKeys.active.productId;
+    const product = seededKey('active').productId;
     h.cryptolens.clearCalls();
     const listed = new Map<number, LicenseKeyDetails>();
     for await (const page of h.client.licenseKeyPages(product)) for (const key of page.items) listed.set(key.licenseKeyId, key);
     const live = h.cryptolens.data.keys.filter((key) => key.productId === product && !key.deleted).length;
     assert.equal(h.cryptolens.calls.length, Math.ceil(live / 99));
     const fromList = (name: CryptolensHealthCase): ReturnType<typeof cryptolensHealth> =>
-      cryptolensHealth({ license: listed.get(h.cryptolens.healthKeys[name].keyId) }, options);
+      cryptolensHealth({ license: listed.get(seededKey(name).keyId) }, options);
     assert.equal(fromList('seatsFull')?.status, 'Seats full');
     assert.equal(fromList('expiresSoon')?.status, 'Expires soon');
     assert.equal(fromList('expired')?.status, 'Expired');
@@ -70,11 +75,11 @@ describe('Cryptolens key health over the emulator', () => {
     assert.equal(fromList('blocked')?.status, 'Active');
     assert.equal(fromList('pastDateNotEnforced')?.status, 'Expired');
     for (const name of ['active', 'blocked', 'expired'] as const) assert.equal(fromList(name)?.caveat, KEY_LIST_CAVEAT);
-    assert.equal(listed.has(h.cryptolens.healthKeys.deleted.keyId), false, 'a deleted key is not listed');
+    assert.equal(listed.has(seededKey('deleted').keyId), false, 'a deleted key is not listed');
   });
 
   it('deleted: known from the usage summaries alone, whatever the token may do', async () => {
-    const deleted = h.cryptolens.healthKeys.deleted;
+    const deleted = seededKey('deleted');
     const without = h.clientWith({ token: h.cryptolens.tokenWithoutKeyPermissions });
     const page = await without.getKeyUsageSummaries({ keyId: deleted.keyId });
     const summary = page.items[0];
@@ -83,7 +88,7 @@ describe('Cryptolens key health over the emulator', () => {
   });
 
   it('without GetKey and GetKeys: no status word, and an error that names the permission to add', async () => {
-    const seeded = h.cryptolens.healthKeys.expired;
+    const seeded = seededKey('expired');
     const without = h.clientWith({ token: h.cryptolens.tokenWithoutKeyPermissions });
     const license = await without.getLicenseKey(seeded.productId, seeded.key).catch((error: unknown) => {
       assert.ok(error instanceof MissingPermissionError);

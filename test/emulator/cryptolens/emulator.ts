@@ -48,7 +48,7 @@ export interface CryptolensEmulator extends VendorEmulator {
   /** Dates, seats, features and the real blocked state of each key; product feature definitions. */
   readonly licenses: LicenseBook;
   /** One key per health state (license-health.ts). */
-  readonly healthKeys: Readonly<Record<CryptolensHealthCase, HealthKey>>;
+  readonly healthKeys: Readonly<Partial<Record<CryptolensHealthCase, HealthKey>>>;
   /** The same keys by the status word they were seeded for. */
   readonly healthKeysByStatus: Readonly<Partial<Record<CryptolensStatus, HealthKey[]>>>;
   /** A new device on an existing key, with the highest device id so far. */

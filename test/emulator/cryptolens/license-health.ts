@@ -1,6 +1,7 @@
 // License keys in every health state (issue 13): the seed pages' example key, then the first keys of
 // the example product that have usage, set to known states; and the first deleted key with usage.
-// Found by case or by status word (`healthKeys`, and the config line's `cryptolens.health`).
+// Found by case or by status word (`healthKeys`, and the config line's `cryptolens.health`). A seed
+// too small to hold them all (benchmarks start some with a handful of keys) gets the cases it can.
 import type { CryptolensStatus } from '../../../src/health/status';
 import type { CryptolensData, LicenseKey } from './data';
 import { EXAMPLE_KEY_ID, EXAMPLE_PRODUCT_ID } from './examples';
@@ -29,7 +30,7 @@ export interface HealthKey {
   status: CryptolensStatus;
 }
 
-export function seedLicenseHealth(data: CryptolensData, book: LicenseBook, avoidKeyId: number): Record<CryptolensHealthCase, HealthKey> {
+export function seedLicenseHealth(data: CryptolensData, book: LicenseBook, avoidKeyId: number): Partial<Record<CryptolensHealthCase, HealthKey>> {
   const now = book.now;
   const used = new Set(data.summaries.map((row) => row.keyId));
   const candidates = data.keys.filter(
@@ -37,40 +38,46 @@ export function seedLicenseHealth(data: CryptolensData, book: LicenseBook, avoid
   );
   const example = data.keys.find((key) => key.id === EXAMPLE_KEY_ID);
   const deleted = data.keys.find((key) => key.deleted && used.has(key.id));
-  if (!example || !deleted || candidates.length < 5) throw new Error('the Cryptolens seed is too small for the health cases');
-  const [blocked, expired, seatsFull, expiresSoon, pastDate] = candidates as [LicenseKey, LicenseKey, LicenseKey, LicenseKey, LicenseKey];
+  const [blocked, expired, seatsFull, expiresSoon, pastDate] = candidates;
   const features = (timeLimited: boolean): boolean[] => [timeLimited, false, false, false, false, false, false, false];
   const machines = (record: LicenseRecord, count: number): LicenseRecord['machines'] =>
     Array.from({ length: count }, (_, index) => record.machines[index] ?? { mid: `HEALTH-${record.keyId}-${index + 1}`, ip: `10.0.0.${index + 1}`, time: Math.min(record.created + (index + 1) * DAY, now - DAY) });
 
   // Every case gets a known expiry (created no later than one period before it), so that the key
   // list, which takes the date at face value, shows the same word wherever the date allows.
-  const set = (key: LicenseKey, expires: number, fields: Partial<LicenseRecord>): void => {
+  const set = (key: LicenseKey | undefined, expires: number, fields: Partial<LicenseRecord>): void => {
+    if (!key) return;
     const record = book.get(key);
     book.set(key, { blocked: false, maxNoOfMachines: 0, ...fields, expires, created: Math.min(record.created, expires - record.period * DAY) });
   };
   // The example key answers GetKey's metadata exactly as CL:model/Metadata's example:
   // 3 activated machines, valid, not a trial, not time-limited.
-  const exampleRecord = book.get(example);
-  set(example, now + 365 * DAY, {
-    features: features(false),
-    machines: [{ mid: 'MACHINE-1', ip: '10.0.0.1', time: 1_748_131_200_000 }, ...machines(exampleRecord, 3).slice(1)],
-    maxNoOfMachines: 5,
-  });
+  if (example) {
+    set(example, now + 365 * DAY, {
+      features: features(false),
+      machines: [{ mid: 'MACHINE-1', ip: '10.0.0.1', time: 1_748_131_200_000 }, ...machines(book.get(example), 3).slice(1)],
+      maxNoOfMachines: 5,
+    });
+  }
   set(blocked, now + 200 * DAY, { blocked: true, features: features(false) });
   set(expired, now - 10 * DAY, { features: features(true) });
-  set(seatsFull, now + 200 * DAY, { features: features(false), machines: machines(book.get(seatsFull), 3), maxNoOfMachines: 3 });
+  if (seatsFull) set(seatsFull, now + 200 * DAY, { features: features(false), machines: machines(book.get(seatsFull), 3), maxNoOfMachines: 3 });
   set(expiresSoon, now + 3 * DAY, { features: features(true) });
   set(pastDate, now - 40 * DAY, { features: features(false) });
 
-  const entry = (key: LicenseKey, status: CryptolensStatus): HealthKey => ({ productId: key.productId, keyId: key.id, key: key.deleted ? '' : key.key, status });
-  return {
-    active: entry(example, 'Active'),
-    blocked: entry(blocked, 'Blocked'),
-    expired: entry(expired, 'Expired'),
-    seatsFull: entry(seatsFull, 'Seats full'),
-    expiresSoon: entry(expiresSoon, 'Expires soon'),
-    pastDateNotEnforced: entry(pastDate, 'Active'),
-    deleted: entry(deleted, 'Deleted'),
+  const chosen: Record<CryptolensHealthCase, LicenseKey | undefined> = {
+    active: example,
+    blocked,
+    expired,
+    seatsFull,
+    expiresSoon,
+    pastDateNotEnforced: pastDate,
+    deleted,
   };
+  const cases: Partial<Record<CryptolensHealthCase, HealthKey>> = {};
+  for (const { name, status } of CRYPTOLENS_HEALTH_CASES) {
+    const key = chosen[name];
+    if (key) cases[name] = { productId: key.productId, keyId: key.id, key: key.deleted ? '' : key.key, status };
+  }
+  return cases;
 }

@@ -18,7 +18,7 @@ export interface RuntypeEmulator extends VendorEmulator {
   readonly keys: readonly RuntypeKeyRecord[];
   readonly docsKeys: readonly RuntypeKeyRecord[];
   /** Key ids of the seeded account, one per health state (health-keys.ts). */
-  readonly healthKeys: Readonly<Record<RuntypeHealthCase, string>>;
+  readonly healthKeys: Readonly<Partial<Record<RuntypeHealthCase, string>>>;
   readonly healthKeysByStatus: Readonly<Partial<Record<RuntypeStatus, string[]>>>;
 }
 
@@ -30,7 +30,10 @@ export function createRuntypeEmulator(options: SeedOptions): RuntypeEmulator {
   const keys = seedRuntypeKeys(options);
   const healthKeys = applyRuntypeHealth(keys, options.now);
   const healthKeysByStatus: Partial<Record<RuntypeStatus, string[]>> = {};
-  for (const healthCase of RUNTYPE_HEALTH_CASES) (healthKeysByStatus[healthCase.status] ??= []).push(healthKeys[healthCase.name]);
+  for (const healthCase of RUNTYPE_HEALTH_CASES) {
+    const id = healthKeys[healthCase.name];
+    if (id !== undefined) (healthKeysByStatus[healthCase.status] ??= []).push(id);
+  }
   const accounts = new Map<string, readonly RuntypeKeyRecord[]>([
     [token, keys],
     [docsToken, DOCS_KEYS],
