@@ -1,5 +1,6 @@
 // The vendor-neutral model every client returns and every view reads.
 // Times are Unix milliseconds (vendors use seconds, ms or ISO strings; clients convert).
+import type { ApiKeyCredits } from './credits';
 
 export const VENDOR_IDS = ['cryptolens', 'unkey', 'runtype'] as const;
 export type VendorId = (typeof VENDOR_IDS)[number];
@@ -99,6 +100,8 @@ export interface ApiKey {
   expiresAt?: number;
   lastUsedAt?: number;
   identity?: { id: string; externalId: string };
+  /** Absent when the key has unlimited credits (or the vendor has no credits). */
+  credits?: ApiKeyCredits;
 }
 
 /** Runtype's aggregate analytics across all keys of the account. */

@@ -21,9 +21,26 @@ export interface EmulatorOptions {
 
 /** What `npm run emulator` prints: base URLs as the clients take them, and all-seeing tokens. */
 export interface EmulatorConfig {
-  cryptolens: { baseUrl: string; token: string };
-  unkey: { v1BaseUrl: string; v2BaseUrl: string; token: string; apiIds: string[] };
-  runtype: { baseUrl: string; token: string };
+  cryptolens: {
+    baseUrl: string;
+    token: string;
+    /** Health (issue 13): a token without GetKey/GetKeys, and the license keys by the status word they were seeded for. */
+    health: { tokenWithoutKeyPermissions: string; keys: CryptolensEmulator['healthKeysByStatus'] };
+  };
+  unkey: {
+    v1BaseUrl: string;
+    v2BaseUrl: string;
+    token: string;
+    apiIds: string[];
+    /** The API holding one key per health state, and its key ids by status word (issue 13). */
+    health: { apiId: string; keys: UnkeyEmulator['health']['byStatus'] };
+  };
+  runtype: {
+    baseUrl: string;
+    token: string;
+    /** Key ids by the health status word they were seeded for (issue 13). */
+    health: { keys: RuntypeEmulator['healthKeysByStatus'] };
+  };
 }
 
 export interface Emulator {
@@ -113,9 +130,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const config: EmulatorConfig = {
-    cryptolens: { baseUrl: `${origin}/cryptolens/api/`, token: cryptolens.token },
-    unkey: { v1BaseUrl: `${origin}/unkey`, v2BaseUrl: `${origin}/unkey`, token: unkey.token, apiIds: unkey.apiIds },
-    runtype: { baseUrl: `${origin}/runtype`, token: runtype.token },
+    cryptolens: {
+      baseUrl: `${origin}/cryptolens/api/`,
+      token: cryptolens.token,
+      health: { tokenWithoutKeyPermissions: cryptolens.tokenWithoutKeyPermissions, keys: cryptolens.healthKeysByStatus },
+    },
+    unkey: {
+      v1BaseUrl: `${origin}/unkey`,
+      v2BaseUrl: `${origin}/unkey`,
+      token: unkey.token,
+      apiIds: unkey.apiIds,
+      health: { apiId: unkey.health.apiId, keys: unkey.health.byStatus },
+    },
+    runtype: { baseUrl: `${origin}/runtype`, token: runtype.token, health: { keys: runtype.healthKeysByStatus } },
   };
 
   return {

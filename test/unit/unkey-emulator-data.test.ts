@@ -33,7 +33,9 @@ describe('Unkey emulator data', () => {
 
   it('seeds the APIs, keys and identities the scale asks for', () => {
     const { apis, identities } = unkey.workspace;
-    assert.equal(apis.length, SMALL_SCALE.unkeyApis);
+    // The scale's APIs, then the key-health API (health-keys.ts).
+    assert.equal(apis.length, SMALL_SCALE.unkeyApis + 1);
+    assert.equal(apis.at(-1)?.id, unkey.health.apiId);
     assert.deepEqual(unkey.apiIds, apis.map((api) => api.id));
     assert.equal(apis[0]?.keys.length, SMALL_SCALE.unkeyKeys);
     for (const api of apis.slice(1)) assert.ok(api.keys.length < SMALL_SCALE.unkeyKeys);

@@ -27,6 +27,7 @@ function expectedKey(key: KeyRecord): ApiKey {
     ...(key.name === undefined ? {} : { name: key.name }),
     ...(key.expires === undefined ? {} : { expiresAt: key.expires }),
     ...(key.identity ? { identity: { id: key.identity.id, externalId: key.identity.externalId } } : {}),
+    ...(key.remaining === undefined ? {} : { credits: { remaining: key.remaining, ...(key.refill ? { refill: { ...key.refill } } : {}) } }),
   };
 }
 

@@ -3,6 +3,8 @@
 import type { HttpClient } from '../../http/client';
 import { InvalidRequestError, type RequestContext } from '../../http/errors';
 import type { DeviceUsage, LicenseKeySummary } from '../model';
+import type { LicenseKeyDetails } from '../license-key';
+import { getLicenseKey, getLicenseKeys, licenseKeyPages, type LicenseKeyPage } from './license-methods';
 import { readResponse } from './errors';
 import { toDeviceUsage, toLicenseKeySummary } from './map';
 import { followCursor, toCursorPage, type CursorPage } from './paging';
@@ -103,6 +105,21 @@ export class CryptolensClient {
   /** Every page from `query` on; `direction: 'backward'` walks from the newest entry to older ones. */
   webApiLogPages(query: WebApiLogQuery = {}, signal?: AbortSignal): AsyncGenerator<CursorPage<LicenseEvent>, void, undefined> {
     return followCursor(query, (next) => this.getWebApiLog(next, signal));
+  }
+
+  /** One license key with its license status (key/GetKey, Metadata=true); the token needs GetKey. */
+  getLicenseKey(productId: number, key: string, signal?: AbortSignal): Promise<LicenseKeyDetails> {
+    return getLicenseKey((context, params, s) => this.post(context, params, s), [this.#token], productId, key, signal);
+  }
+
+  /** One page (1-based, 99 keys) of a product's license keys (product/GetKeys); the token needs GetKeys. */
+  getLicenseKeys(productId: number, page = 1, signal?: AbortSignal): Promise<LicenseKeyPage> {
+    return getLicenseKeys((context, params, s) => this.post(context, params, s), [this.#token], productId, page, signal);
+  }
+
+  /** Every page of a product's license keys: ⌈keys / 99⌉ requests. */
+  licenseKeyPages(productId: number, signal?: AbortSignal): AsyncGenerator<LicenseKeyPage, void, undefined> {
+    return licenseKeyPages((page) => this.getLicenseKeys(productId, page, signal));
   }
 }
 

@@ -1,6 +1,7 @@
 // Shapes of POST /v2/apis.listKeys (as @unkey/api 2.x declares V2ApisListKeysResponseBody).
 import * as z from 'zod/mini';
 import { unixMsSchema } from './v1-schemas';
+import { v2CreditsSchema } from './credits-schemas';
 
 const optionalUnixMs = z.optional(unixMsSchema);
 
@@ -14,6 +15,7 @@ export const v2KeySchema = z.object({
   lastUsedAt: optionalUnixMs,
   expires: optionalUnixMs,
   identity: z.optional(z.object({ id: z.string(), externalId: z.string() })),
+  credits: z.optional(v2CreditsSchema),
 });
 export type V2Key = z.infer<typeof v2KeySchema>;
 

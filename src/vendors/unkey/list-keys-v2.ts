@@ -7,6 +7,7 @@ import type { ApiKey, Page } from '../model';
 import type { ListKeysQuery } from './types';
 import { bearerHeader, unkeyEndpointUrl } from './unkey-url';
 import { v2ListKeysSchema, type V2Key } from './list-keys-v2-schemas';
+import { v2Credits } from './credits-mapping';
 import { unkeyV2Error } from './v2-errors';
 import { v2ErrorSchema } from './v2-schemas';
 
@@ -52,13 +53,17 @@ export async function listKeysV2(
   return { items, nextCursor: cursor };
 }
 
-function toApiKey(key: V2Key, apiId: string): ApiKey {
-  const apiKey: ApiKey = { vendor: 'unkey', keyId: key.keyId, scopeId: apiId, enabled: key.enabled, createdAt: key.createdAt };
+/** KeyResponseData → ApiKey; keys.getKey does not say the API, so `apiId` may be unknown. */
+export function toApiKey(key: V2Key, apiId?: string): ApiKey {
+  const apiKey: ApiKey = { vendor: 'unkey', keyId: key.keyId, enabled: key.enabled, createdAt: key.createdAt };
+  if (apiId !== undefined) apiKey.scopeId = apiId;
   if (key.name !== undefined) apiKey.name = key.name;
   if (key.start !== undefined) apiKey.start = key.start;
   if (key.expires !== undefined) apiKey.expiresAt = key.expires;
   if (key.lastUsedAt !== undefined) apiKey.lastUsedAt = key.lastUsedAt;
   if (key.identity) apiKey.identity = { id: key.identity.id, externalId: key.identity.externalId };
+  const credits = v2Credits(key.credits);
+  if (credits) apiKey.credits = credits;
   return apiKey;
 }
 

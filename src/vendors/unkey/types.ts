@@ -53,4 +53,6 @@ export interface UnkeyClient {
   listKeys(query: ListKeysQuery, signal?: AbortSignal): Promise<Page<ApiKey>>;
   /** One key's single verifications, newest first; v2 only (v1 rejects with NeedsUnkeyV2Error). */
   recentVerifications(keyId: string, query?: RecentVerificationsQuery, signal?: AbortSignal): Promise<Page<KeyVerificationEvent>>;
+  /** One key by id (keys.getKey): what listKeys says of it, without knowing its API first. */
+  getKey(keyId: string, signal?: AbortSignal): Promise<ApiKey>;
 }

@@ -6,6 +6,7 @@ import { parseJsonBody, validate } from '../../http/json';
 import type { ApiKey, Page, VerificationSlice } from '../model';
 import type { ListKeysQuery, UnkeyClient, VerificationQuery } from './types';
 import { bearerHeader, unkeyEndpointUrl } from './unkey-url';
+import { getKeyV1 } from './get-key-v1';
 import { decodeV1Cursor, encodeV1Cursor } from './v1-cursor';
 import { unkeyV1Error } from './v1-errors';
 import { toApiKey, toVerificationSlice } from './v1-mapping';
@@ -87,5 +88,9 @@ export class UnkeyV1Client implements UnkeyClient {
   /** v1 answers only with counts: single verifications need v2. Nothing is sent. */
   async recentVerifications(_keyId: string, _query?: RecentVerificationsQuery, _signal?: AbortSignal): Promise<Page<KeyVerificationEvent>> {
     throw new NeedsUnkeyV2Error({ vendor: 'unkey', endpoint: 'v1' }, 'Recent verifications');
+  }
+
+  getKey(keyId: string, signal?: AbortSignal): Promise<ApiKey> {
+    return getKeyV1(this.http, this.baseUrl, this.token, keyId, signal);
   }
 }

@@ -1,6 +1,7 @@
 // v1 JSON → the vendor-neutral model.
 import type { ApiKey, OutcomeCounts, VerificationSlice } from '../model';
 import type { V1Key, V1VerificationRow } from './v1-schemas';
+import { v1Credits } from './credits-mapping';
 
 export function toVerificationSlice(row: V1VerificationRow): VerificationSlice {
   const outcomes: OutcomeCounts = {
@@ -25,12 +26,16 @@ export function toVerificationSlice(row: V1VerificationRow): VerificationSlice {
   return slice;
 }
 
-export function toApiKey(key: V1Key, apiId: string): ApiKey {
-  const apiKey: ApiKey = { vendor: 'unkey', keyId: key.id, scopeId: key.apiId ?? apiId, enabled: key.enabled ?? true };
+export function toApiKey(key: V1Key, apiId?: string): ApiKey {
+  const apiKey: ApiKey = { vendor: 'unkey', keyId: key.id, enabled: key.enabled ?? true };
+  const scopeId = key.apiId ?? apiId;
+  if (scopeId !== undefined) apiKey.scopeId = scopeId;
   if (key.name !== undefined) apiKey.name = key.name;
   if (key.start !== undefined) apiKey.start = key.start;
   if (key.createdAt !== undefined) apiKey.createdAt = key.createdAt;
   if (key.expires !== undefined) apiKey.expiresAt = key.expires;
   if (key.identity) apiKey.identity = { id: key.identity.id, externalId: key.identity.externalId };
+  const credits = v1Credits(key.remaining, key.refill);
+  if (credits) apiKey.credits = credits;
   return apiKey;
 }

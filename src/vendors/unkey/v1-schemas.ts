@@ -1,5 +1,6 @@
 // Shapes of Unkey v1 answers (api.unkey.dev). Extra fields pass; missing or mistyped required ones fail.
 import * as z from 'zod/mini';
+import { refillSchema } from './credits-schemas';
 
 const count = z.int().check(z.nonnegative());
 const optionalCount = z.optional(count);
@@ -41,6 +42,7 @@ export const v1KeySchema = z.object({
   createdAt: z.optional(unixMsSchema),
   expires: z.optional(unixMsSchema),
   remaining: z.optional(z.number()),
+  refill: z.optional(refillSchema),
   // Older v1 deployments did not send `enabled`; a listed key without it is enabled.
   enabled: z.optional(z.boolean()),
   identity: z.optional(z.object({ id: z.string(), externalId: z.string() })),

@@ -4,6 +4,7 @@ import type { RequestContext } from '../../http/errors';
 import { parseJsonBody, validate } from '../../http/json';
 import type { ApiKey, Page, VerificationSlice } from '../model';
 import { listKeysV2 } from './list-keys-v2';
+import { getKeyV2 } from './get-key-v2';
 import type { ListKeysQuery, UnkeyClient, VerificationQuery } from './types';
 import { bearerHeader, unkeyEndpointUrl } from './unkey-url';
 import { unkeyV2Error } from './v2-errors';
@@ -75,5 +76,9 @@ export class UnkeyV2Client implements UnkeyClient {
     const checked = checkRecentQuery(GET_VERIFICATIONS, keyId, query);
     const response = await this.post(GET_VERIFICATIONS, 'v2/analytics.getVerifications', { query: buildRecentVerificationsSql(checked) }, signal);
     return toRecentVerificationsPage(GET_VERIFICATIONS, parseJsonBody(GET_VERIFICATIONS, response), checked);
+  }
+
+  getKey(keyId: string, signal?: AbortSignal): Promise<ApiKey> {
+    return getKeyV2(this.http, this.baseUrl, this.token, keyId, signal);
   }
 }

@@ -11,6 +11,10 @@ import { answer, type Method } from './handlers';
 import { readParams } from './params';
 import { randomKey, randomMachineCode, seedCryptolens } from './seed';
 import { TokenRegistry, type TokenGrant } from './tokens';
+import { answerLicense, LICENSE_ROUTES } from './license-handlers';
+import { seedLicenseHealth, type CryptolensHealthCase, type HealthKey } from './license-health';
+import { LicenseBook } from './licenses';
+import type { CryptolensStatus } from '../../../src/health/status';
 
 /** One request as the emulation saw it, for tests. The token's value is never kept. */
 export interface CryptolensCall {
@@ -26,7 +30,7 @@ export interface CryptolensCall {
 
 export interface CryptolensEmulator extends VendorEmulator {
   readonly vendor: 'cryptolens';
-  /** Usage Analytics permission, not locked: sees everything. */
+  /** Usage Analytics, GetKey and GetKeys permissions, not locked: sees everything. */
   readonly token: string;
   /** A valid token without the Usage Analytics permission. */
   readonly tokenWithoutPermission: string;
@@ -41,6 +45,14 @@ export interface CryptolensEmulator extends VendorEmulator {
   mintToken(grant: TokenGrant): string;
   /** A newly used license key: a new key and its summary, with the highest ids so far. */
   appendSummary(): SummaryRow;
+  /** Usage Analytics only: no key/GetKey, no product/GetKeys (so no license status). */
+  readonly tokenWithoutKeyPermissions: string;
+  /** Dates, seats, features and the real blocked state of each key; product feature definitions. */
+  readonly licenses: LicenseBook;
+  /** One key per health state (license-health.ts). */
+  readonly healthKeys: Readonly<Partial<Record<CryptolensHealthCase, HealthKey>>>;
+  /** The same keys by the status word they were seeded for. */
+  readonly healthKeysByStatus: Readonly<Partial<Record<CryptolensStatus, HealthKey[]>>>;
   /** A new device on an existing key, with the highest device id so far. */
   appendDevice(): DeviceRow;
   /** The Web API log and daily aggregates behind the seeded rows (built on first use). */
@@ -58,10 +70,15 @@ const ROUTES: Record<string, Method> = {
 export function createCryptolensEmulator(options: SeedOptions): CryptolensEmulator {
   const data = seedCryptolens(options);
   const tokens = new TokenRegistry((options.seed * 31 + 7) >>> 0);
-  const token = tokens.mint({ usageAnalytics: true, webApiLog: true });
+  const token = tokens.mint({ usageAnalytics: true, webApiLog: true, getKey: true, getKeys: true });
   const tokenWithoutPermission = tokens.mint({ usageAnalytics: false });
   const lockedKeyId = busiestKey(data);
-  const lockedToken = tokens.mint({ usageAnalytics: true, lockedKeyId, webApiLog: true });
+  const lockedToken = tokens.mint({ usageAnalytics: true, lockedKeyId, webApiLog: true, getKey: true, getKeys: true });
+  const tokenWithoutKeyPermissions = tokens.mint({ usageAnalytics: true });
+  const licenses = new LicenseBook(data, options.seed, options.now);
+  const healthKeys = seedLicenseHealth(data, licenses, lockedKeyId);
+  const healthKeysByStatus: Partial<Record<CryptolensStatus, HealthKey[]>> = {};
+  for (const key of Object.values(healthKeys)) (healthKeysByStatus[key.status] ??= []).push(key);
   const random = createRandom((options.seed * 131 + 17) >>> 0);
   const nowSec = Math.floor(options.now / 1000);
   let calls: CryptolensCall[] = [];
@@ -72,7 +89,8 @@ export function createCryptolensEmulator(options: SeedOptions): CryptolensEmulat
     // ASP.NET routes ignore case and a trailing slash.
     const path = request.path.toLowerCase().replace(/\/+$/, '');
     const route = ROUTES[path] ?? ACTIVITY_ROUTES[path];
-    if (route === undefined) return frameworkFault(404, 'No HTTP resource was found that matches the request URI.');
+    const licenseMethod = LICENSE_ROUTES[path];
+    if (route === undefined && licenseMethod === undefined) return frameworkFault(404, 'No HTTP resource was found that matches the request URI.');
     if (method !== 'GET' && method !== 'POST') {
       return frameworkFault(405, `The requested resource does not support http method '${method.slice(0, 20)}'.`);
     }
@@ -92,8 +110,9 @@ export function createCryptolensEmulator(options: SeedOptions): CryptolensEmulat
     if (presented === '') return failure(UNABLE_TO_AUTHENTICATE, 401);
     const grant = tokens.lookup(presented);
     if (!grant) return failure(ACCESS_DENIED, 401);
-    if (isActivityMethod(route)) return answerActivity(route, params, grant, data, activity);
-    if (!grant.usageAnalytics) return failure(ACCESS_DENIED, 403);
+    if (licenseMethod !== undefined) return answerLicense(licenseMethod, params, grant, { data, book: licenses });
+    if (route !== undefined && isActivityMethod(route)) return answerActivity(route, params, grant, data, activity);
+    if (!grant.usageAnalytics || route === undefined) return failure(ACCESS_DENIED, 403);
     return answer(route, params, grant, data);
   }
 
@@ -103,6 +122,10 @@ export function createCryptolensEmulator(options: SeedOptions): CryptolensEmulat
     tokenWithoutPermission,
     lockedToken,
     lockedKeyId,
+    tokenWithoutKeyPermissions,
+    licenses,
+    healthKeys,
+    healthKeysByStatus,
     data,
     now: options.now,
     get calls(): readonly CryptolensCall[] {

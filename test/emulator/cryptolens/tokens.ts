@@ -9,6 +9,9 @@ export interface TokenGrant {
   lockedKeyId?: number;
   /** The GetWebAPILog method permission (a token lists the methods it may call). */
   webApiLog?: boolean;
+  /** The read-only methods key/GetKey and product/GetKeys, each enabled on its own (CL:Auth). */
+  getKey?: boolean;
+  getKeys?: boolean;
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -5,6 +5,8 @@ import { json, type EmulatorRequest, type EmulatorResponse, type VendorEmulator 
 import { DOCS_KEYS } from './docs-account';
 import { seedRuntypeKeys, type RuntypeKeyRecord } from './seed';
 import { analyticsJson, keyAnalyticsJson, listJson } from './wire';
+import { applyRuntypeHealth, RUNTYPE_HEALTH_CASES, type RuntypeHealthCase } from './health-keys';
+import type { RuntypeStatus } from '../../../src/health/status';
 
 export interface RuntypeEmulator extends VendorEmulator {
   readonly vendor: 'runtype';
@@ -15,6 +17,9 @@ export interface RuntypeEmulator extends VendorEmulator {
   readonly now: number;
   readonly keys: readonly RuntypeKeyRecord[];
   readonly docsKeys: readonly RuntypeKeyRecord[];
+  /** Key ids of the seeded account, one per health state (health-keys.ts). */
+  readonly healthKeys: Readonly<Partial<Record<RuntypeHealthCase, string>>>;
+  readonly healthKeysByStatus: Readonly<Partial<Record<RuntypeStatus, string[]>>>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -23,6 +28,12 @@ export function createRuntypeEmulator(options: SeedOptions): RuntypeEmulator {
   const token = `rt_live_keyscope_emulator_${options.seed}`;
   const docsToken = 'rt_live_keyscope_docs_example';
   const keys = seedRuntypeKeys(options);
+  const healthKeys = applyRuntypeHealth(keys, options.now);
+  const healthKeysByStatus: Partial<Record<RuntypeStatus, string[]>> = {};
+  for (const healthCase of RUNTYPE_HEALTH_CASES) {
+    const id = healthKeys[healthCase.name];
+    if (id !== undefined) (healthKeysByStatus[healthCase.status] ??= []).push(id);
+  }
   const accounts = new Map<string, readonly RuntypeKeyRecord[]>([
     [token, keys],
     [docsToken, DOCS_KEYS],
@@ -55,6 +66,8 @@ export function createRuntypeEmulator(options: SeedOptions): RuntypeEmulator {
     now,
     keys,
     docsKeys: DOCS_KEYS,
+    healthKeys,
+    healthKeysByStatus,
     handle,
     errorBody,
   };

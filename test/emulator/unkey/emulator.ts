@@ -9,6 +9,8 @@ import { v1Error, v1ErrorBody, v2Error, v2ErrorBody } from './errors';
 import { FIXTURE_SCENARIOS, seedFixtures, type FixtureScenario } from './fixtures';
 import { requestIdFactory } from './ids';
 import { handleV1ListKeys, handleV2ListKeys } from './list-keys';
+import { handleV1GetKey, handleV2GetKey } from './get-key';
+import { seedHealthApi, type UnkeyHealthApi } from './health-keys';
 import type { WorkspaceRecord } from './model';
 import { seedWorkspace } from './seed';
 import { rollUpAggregates, seedVerifications } from './seed-verifications';
@@ -35,6 +37,8 @@ export interface UnkeyEmulator extends VendorEmulator {
   mintToken(permissions: readonly string[], workspaceId?: string): string;
   /** Forgets the v2 analytics queries counted against the quota. */
   resetQuota(): void;
+  /** The last seeded API (also in `apiIds`): one key per health state (health-keys.ts). */
+  readonly health: UnkeyHealthApi;
   close(): Promise<void>;
 }
 
@@ -45,6 +49,7 @@ export async function createUnkeyEmulator(options: SeedOptions, settings: Partia
   const store = await UnkeyStore.open();
   try {
     await seedVerifications(store, workspace, { seed: options.seed, now: options.now, days: options.scale.unkeyDays });
+    const health = await seedHealthApi(store, workspace, { seed: options.seed, now: options.now });
     const fixtureWorkspaces = await seedFixtures(store);
     await rollUpAggregates(store);
     const workspaces = new Map<string, WorkspaceRecord>([[workspace.id, workspace]]);
@@ -76,6 +81,10 @@ export async function createUnkeyEmulator(options: SeedOptions, settings: Partia
           return handleV2Verifications(context, quota, request);
         case 'POST /v2/apis.listKeys':
           return handleV2ListKeys(context, request);
+        case 'GET /v1/keys.getKey':
+          return handleV1GetKey(context, request);
+        case 'POST /v2/keys.getKey':
+          return handleV2GetKey(context, request);
       }
       if (request.path.startsWith('/v2/')) return v2Error(404, `No route for ${request.method} ${request.path}.`, context.nextRequestId());
       return v1Error('NOT_FOUND', `No route for ${request.method} ${request.path}`, context.nextRequestId());
@@ -95,6 +104,7 @@ export async function createUnkeyEmulator(options: SeedOptions, settings: Partia
       errorBody: (status) => injectedErrorBody(status, context.nextRequestId()),
       mintToken: (permissions, workspaceId = workspace.id) => rootKeys.mint(workspaceId, permissions),
       resetQuota: () => quota.reset(),
+      health,
       close: () => store.close(),
     };
   } catch (error) {

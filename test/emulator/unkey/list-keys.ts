@@ -50,7 +50,7 @@ function limitProblem(limit: number): [string, string] | undefined {
   return undefined;
 }
 
-function v1Key(key: KeyRecord): Record<string, unknown> {
+export function v1Key(key: KeyRecord): Record<string, unknown> {
   return {
     id: key.id,
     start: key.start,
@@ -63,7 +63,8 @@ function v1Key(key: KeyRecord): Record<string, unknown> {
     updatedAt: key.updatedAt,
     expires: key.expires,
     remaining: key.remaining,
-    refill: key.refill,
+    // v1 writes refillDay as null for daily refills (note 2 §3.1).
+    refill: key.refill ? { ...key.refill, refillDay: key.refill.refillDay ?? null } : undefined,
     enabled: key.enabled,
     identity: key.identity ? { id: key.identity.id, externalId: key.identity.externalId, meta: key.identity.meta ?? {} } : undefined,
   };
@@ -114,7 +115,7 @@ export function handleV2ListKeys(context: UnkeyContext, request: EmulatorRequest
   });
 }
 
-function v2Key(key: KeyRecord): Record<string, unknown> {
+export function v2Key(key: KeyRecord): Record<string, unknown> {
   return {
     keyId: key.id,
     start: key.start,

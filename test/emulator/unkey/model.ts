@@ -21,7 +21,8 @@ export interface KeyRecord {
   expires?: number;
   /** Credits left; absent when the key is unlimited. */
   remaining?: number;
-  refill?: { interval: 'daily' | 'monthly'; amount: number };
+  /** `refillDay` is set exactly for monthly refills (note 2 §1.1). */
+  refill?: { interval: 'daily' | 'monthly'; amount: number; refillDay?: number };
   identity?: IdentityRecord;
   /** Relative traffic, so a few keys dominate like in real APIs. */
   weight: number;

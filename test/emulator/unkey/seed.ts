@@ -59,6 +59,8 @@ function seedKey(random: Random, api: ApiRecord, identities: readonly IdentityRe
   if (random.chance(0.3)) {
     key.remaining = random.int(0, 5000);
     if (random.chance(0.5)) key.refill = { interval: random.pick(['daily', 'monthly'] as const), amount: random.int(100, 10_000) };
+    // The day of its creation; drawn from no random stream, so the rest of the seed stays as it was.
+    if (key.refill?.interval === 'monthly') key.refill.refillDay = new Date(createdAt).getUTCDate();
   }
   if (random.chance(0.6)) key.identity = random.pick(identities);
   if (!key.enabled) key.disabledAt = now - random.int(0, 20) * DAY_MS - random.int(0, DAY_MS - 1);
