@@ -41,6 +41,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keysco
   context.subscriptions.push(
     log,
     tokens,
+    // Before the HTTP client: its calls are aborted, not waited for.
+    usage,
     http,
     ...disposables,
     vscode.commands.registerCommand('keyscope.setToken', (vendor?: unknown, token?: unknown) => setToken(tokens, validate, vendor, token)),

@@ -21,6 +21,8 @@ export function showLookupResult(usage: UsageService, config: KeyscopeConfig, ta
   pick.busy = true;
   pick.items = [AGAIN_ITEM];
 
+  // A lookup is asked for deliberately: a failure remembered from a hover moments ago is not its answer.
+  usage.forgetFailures(target.vendor);
   void resolveLookup(usage, config, target).then(
     (result) => {
       if ('found' in result) {

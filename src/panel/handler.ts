@@ -52,6 +52,9 @@ export async function answerRequest(context: PanelContext, request: RequestOf<ty
     case 'refresh':
       usage.clear(scope.vendor);
       return {};
+    case 'retry':
+      usage.forgetFailures(scope.vendor);
+      return {};
     case 'export':
       return { saved: await context.save(request.params.format, request.params.snapshot) };
     case 'open':

@@ -113,6 +113,8 @@ export const hostMethods = {
   'runtype.summary': { params: empty, result: runtypeResult },
   /** Forgets the cached answers of this panel's vendor, so the next loads ask the vendor again. */
   refresh: { params: empty, result: empty },
+  /** Forgets only the failures remembered for this panel's vendor: a card's Retry asks again. */
+  retry: { params: empty, result: empty },
   /** Asks where to save, then writes what the panel shows. */
   export: { params: z.strictObject({ format: z.enum(['csv', 'json']), snapshot: snapshotSchema }), result: exportResult },
   /** Opens (or reveals) the panel of another scope, e.g. one key picked in a table. */

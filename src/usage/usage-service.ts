@@ -1,10 +1,9 @@
 import type { ApiKey, DeviceUsage, KeyActivitySummary, LicenseKeySummary, OutcomeCounts, Page, VendorId, VerificationSlice } from '../vendors/model';
 import type { VerificationQuery } from '../vendors/unkey/types';
-import { TtlCache } from './cache';
+import { BoundedCache, type CacheLimits } from './cache';
 import { lastDays } from './recent-window';
 import type { Connected, VendorClients } from './vendor-clients';
 
-const TTL_MS = 5 * 60_000;
 const TREE_PAGE = 100;
 const SCAN_PAGE = 1000;
 
@@ -16,21 +15,44 @@ export class NoTokenError extends Error {
   }
 }
 
+export interface UsageOptions {
+  cache?: Partial<CacheLimits>;
+}
+
 /**
- * Every view reads vendor data through here: answers are cached (TTL) per vendor, account and query,
- * and the same request in flight is shared, so a tree expand, a hover and the panel cost one call.
+ * Every view reads vendor data through here: answers are cached (bounded, cache.ts) per vendor,
+ * account and query, and the same request in flight is shared, so a tree expand, a hover and the
+ * panel cost one call.
  */
 export class UsageService {
-  private readonly cache = new TtlCache<unknown>(TTL_MS);
+  private readonly cache: BoundedCache<unknown>;
 
   constructor(
     private readonly clients: VendorClients,
     private readonly now: () => number = Date.now,
-  ) {}
+    options: UsageOptions = {},
+  ) {
+    this.cache = new BoundedCache(options.cache, now);
+  }
 
   /** Forgets one vendor's answers (after a token or settings change), or all. */
   clear(vendor?: VendorId): void {
     this.cache.clear(vendor ? `${vendor}:` : '');
+  }
+
+  /** Forgets remembered failures only: a deliberate retry (a click, a new lookup) asks the vendor again. */
+  forgetFailures(vendor?: VendorId): void {
+    this.cache.forgetFailures(vendor ? `${vendor}:` : '');
+  }
+
+  /** How many answers and failures are kept, and their estimated bytes (for tests and benchmarks). */
+  get kept(): { entries: number; bytes: number } {
+    return { entries: this.cache.size, bytes: this.cache.bytes };
+  }
+
+  /** Aborts every vendor call and stops the cache's timer (the extension is going away). */
+  dispose(): void {
+    this.cache.dispose();
   }
 
   // --- Cryptolens -------------------------------------------------------------------------------

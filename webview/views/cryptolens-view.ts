@@ -43,7 +43,7 @@ export class CryptolensView implements PanelView {
     this.keyId = context.scope.keyId;
     if (this.keyId === undefined) this.productCards();
     else this.keyCards();
-    this.loader = new CardLoader(this.cards, context.describe);
+    this.loader = new CardLoader(this.cards, context);
     this.element = h('div', { className: 'view cryptolens-view', children: [this.summary, ...this.cards.map((card) => card.element)] });
     context.setSubtitle(this.keyId === undefined ? 'Lifetime totals per license key · times in UTC' : 'Lifetime totals and devices of one license key · times in UTC');
   }

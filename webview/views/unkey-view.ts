@@ -71,8 +71,8 @@ export class UnkeyView implements PanelView {
       tableOpen: context.state.tableOpen('breakdown'),
       onTableToggle: (open) => context.state.setTableOpen('breakdown', open),
     });
-    this.seriesLoader = new CardLoader([this.seriesCard], context.describe);
-    this.breakdownLoader = new CardLoader([this.breakdownCard], context.describe);
+    this.seriesLoader = new CardLoader([this.seriesCard], context);
+    this.breakdownLoader = new CardLoader([this.breakdownCard], context);
     const groupBy = dropdown(
       'Group by',
       BREAKDOWNS.filter((by) => !(keyScoped && by === 'key')).map((value) => ({ value, label: BREAKDOWN_LABELS[value] })),
