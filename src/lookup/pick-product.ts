@@ -27,13 +27,17 @@ export function pickProduct(usage: UsageService, key: string): Promise<number | 
   pick.onDidChangeValue((value) => {
     pick.items = [...typedItem(value), ...listed];
   });
-  void loadProducts(usage, key).then(
+  // Closing the pick aborts the account scan when nothing else (the tree, a hover) waits for it.
+  const loading = new AbortController();
+  void loadProducts(usage, key, loading.signal).then(
     (items) => {
+      if (loading.signal.aborted) return;
       listed = items;
       pick.items = [...typedItem(pick.value), ...listed];
       pick.busy = false;
     },
     (error: unknown) => {
+      if (loading.signal.aborted) return;
       pick.busy = false;
       pick.placeholder = `${describeError(error)} — type the product id`;
     },
@@ -51,6 +55,7 @@ export function pickProduct(usage: UsageService, key: string): Promise<number | 
       if (productId !== undefined) finish(productId);
     });
     pick.onDidHide(() => {
+      loading.abort();
       finish(undefined);
       pick.dispose();
     });
@@ -58,9 +63,9 @@ export function pickProduct(usage: UsageService, key: string): Promise<number | 
   });
 }
 
-async function loadProducts(usage: UsageService, key: string): Promise<ProductItem[]> {
+async function loadProducts(usage: UsageService, key: string, signal: AbortSignal): Promise<ProductItem[]> {
   // Both come from the same cached scan of the account's summaries.
-  const [productIds, summaries] = await Promise.all([usage.productIds(), usage.allLicenseKeys()]);
+  const [productIds, summaries] = await Promise.all([usage.productIds(signal), usage.allLicenseKeys(signal)]);
   const keyCounts = new Map<number, number>();
   const holding = new Set<number>();
   for (const summary of summaries) {

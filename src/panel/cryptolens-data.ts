@@ -8,14 +8,14 @@ import type { Result } from './protocol';
 type KeyRow = Result<'cryptolens.product'>['keys'][number];
 type DeviceRow = Result<'cryptolens.key'>['devices'][number];
 
-export async function cryptolensProduct(usage: PanelUsage, productId: number): Promise<Result<'cryptolens.product'>> {
-  const summaries = (await usage.allLicenseKeys()).filter((summary) => summary.productId === productId);
-  const devices = await deviceCounts(usage, productId, summaries);
+export async function cryptolensProduct(usage: PanelUsage, productId: number, signal?: AbortSignal): Promise<Result<'cryptolens.product'>> {
+  const summaries = (await usage.allLicenseKeys(signal)).filter((summary) => summary.productId === productId);
+  const devices = await deviceCounts(usage, productId, summaries, signal);
   return { keys: summaries.map((summary) => keyRow(summary, devices.get(summary.licenseKeyId))) };
 }
 
-export async function cryptolensKey(usage: PanelUsage, productId: number, licenseKeyId: number): Promise<Result<'cryptolens.key'>> {
-  const [summaries, devices] = await Promise.all([usage.allLicenseKeys(), usage.keyDevices(productId, licenseKeyId)]);
+export async function cryptolensKey(usage: PanelUsage, productId: number, licenseKeyId: number, signal?: AbortSignal): Promise<Result<'cryptolens.key'>> {
+  const [summaries, devices] = await Promise.all([usage.allLicenseKeys(signal), usage.keyDevices(productId, licenseKeyId, signal)]);
   const summary = summaries.find((candidate) => candidate.productId === productId && candidate.licenseKeyId === licenseKeyId);
   return {
     key: summary ? keyRow(summary, devices.length) : null,
@@ -23,10 +23,15 @@ export async function cryptolensKey(usage: PanelUsage, productId: number, licens
   };
 }
 
-async function deviceCounts(usage: PanelUsage, productId: number, summaries: readonly LicenseKeySummary[]): Promise<Map<number, number>> {
+async function deviceCounts(
+  usage: PanelUsage,
+  productId: number,
+  summaries: readonly LicenseKeySummary[],
+  signal: AbortSignal | undefined,
+): Promise<Map<number, number>> {
   const counts = new Map<number, number>();
   for (const summary of summaries) counts.set(summary.licenseKeyId, 0);
-  for (const device of await usage.productDevices(productId)) {
+  for (const device of await usage.productDevices(productId, signal)) {
     const keyId = Number(device.keyId);
     if (counts.has(keyId)) counts.set(keyId, (counts.get(keyId) ?? 0) + 1);
   }

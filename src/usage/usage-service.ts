@@ -55,105 +55,152 @@ export class UsageService {
     this.cache.dispose();
   }
 
+  // Every read takes an optional AbortSignal: the caller's (a hover, a lookup, a panel). It ends that
+  // caller's wait; the vendor call behind it is aborted once no caller waits any more (cache.ts).
+
   // --- Cryptolens -------------------------------------------------------------------------------
 
   /** Every key summary of the account, in pages of 1000: the product list and lookups derive from it. */
-  allLicenseKeys(): Promise<LicenseKeySummary[]> {
-    return this.cached('cryptolens', 'all-keys', async ({ client }) => {
-      const all: LicenseKeySummary[] = [];
-      for await (const page of client.summaryPages({ limit: SCAN_PAGE })) all.push(...page.items);
-      return all;
-    });
-  }
-
-  /** Product ids, derived from the summaries (a usage-analytics token cannot list products). */
-  async productIds(): Promise<number[]> {
-    const keys = await this.allLicenseKeys();
-    return [...new Set(keys.map((key) => key.productId))].sort((a, b) => a - b);
-  }
-
-  licenseKeysPage(productId: number, cursor?: string): Promise<Page<LicenseKeySummary>> {
-    return this.cached('cryptolens', `keys:${productId}:${cursor ?? ''}`, ({ client }) =>
-      client.getKeyUsageSummaries({ productId, limit: TREE_PAGE, ...(cursor ? { startingAfter: cursor } : {}) }),
+  allLicenseKeys(signal?: AbortSignal): Promise<LicenseKeySummary[]> {
+    return this.cached(
+      'cryptolens',
+      'all-keys',
+      async ({ client }, loadSignal) => {
+        const all: LicenseKeySummary[] = [];
+        for await (const page of client.summaryPages({ limit: SCAN_PAGE }, loadSignal)) all.push(...page.items);
+        return all;
+      },
+      signal,
     );
   }
 
-  devicesPage(productId: number, keyId: number, cursor?: string): Promise<Page<DeviceUsage>> {
-    return this.cached('cryptolens', `devices:${productId}:${keyId}:${cursor ?? ''}`, ({ client }) =>
-      client.getKeyDevices({ productId, keyId, limit: TREE_PAGE, ...(cursor ? { startingAfter: cursor } : {}) }),
+  /** Product ids, derived from the summaries (a usage-analytics token cannot list products). */
+  async productIds(signal?: AbortSignal): Promise<number[]> {
+    const keys = await this.allLicenseKeys(signal);
+    return [...new Set(keys.map((key) => key.productId))].sort((a, b) => a - b);
+  }
+
+  licenseKeysPage(productId: number, cursor?: string, signal?: AbortSignal): Promise<Page<LicenseKeySummary>> {
+    return this.cached(
+      'cryptolens',
+      `keys:${productId}:${cursor ?? ''}`,
+      ({ client }, loadSignal) => client.getKeyUsageSummaries({ productId, limit: TREE_PAGE, ...(cursor ? { startingAfter: cursor } : {}) }, loadSignal),
+      signal,
+    );
+  }
+
+  devicesPage(productId: number, keyId: number, cursor?: string, signal?: AbortSignal): Promise<Page<DeviceUsage>> {
+    return this.cached(
+      'cryptolens',
+      `devices:${productId}:${keyId}:${cursor ?? ''}`,
+      ({ client }, loadSignal) => client.getKeyDevices({ productId, keyId, limit: TREE_PAGE, ...(cursor ? { startingAfter: cursor } : {}) }, loadSignal),
+      signal,
     );
   }
 
   /** All devices of one key (for lookups, hovers and the panel). */
-  keyDevices(productId: number, keyId: number): Promise<DeviceUsage[]> {
-    return this.cached('cryptolens', `all-devices:${productId}:${keyId}`, async ({ client }) => {
-      const all: DeviceUsage[] = [];
-      for await (const page of client.devicePages({ productId, keyId, limit: SCAN_PAGE })) all.push(...page.items);
-      return all;
-    });
+  keyDevices(productId: number, keyId: number, signal?: AbortSignal): Promise<DeviceUsage[]> {
+    return this.cached(
+      'cryptolens',
+      `all-devices:${productId}:${keyId}`,
+      async ({ client }, loadSignal) => {
+        const all: DeviceUsage[] = [];
+        for await (const page of client.devicePages({ productId, keyId, limit: SCAN_PAGE }, loadSignal)) all.push(...page.items);
+        return all;
+      },
+      signal,
+    );
   }
 
   // Lookups (keyscope.lookupKey) ask the vendor itself: only it can say "Could not find the key.".
 
   /** A key's summaries by its string, with the vendor's Key filter (which needs the product). */
-  licenseKeyByString(productId: number, key: string): Promise<LicenseKeySummary[]> {
-    return this.cached('cryptolens', `key:${productId}:${key}`, async ({ client }) => (await client.getKeyUsageSummaries({ productId, key })).items);
+  licenseKeyByString(productId: number, key: string, signal?: AbortSignal): Promise<LicenseKeySummary[]> {
+    return this.cached(
+      'cryptolens',
+      `key:${productId}:${key}`,
+      async ({ client }, loadSignal) => (await client.getKeyUsageSummaries({ productId, key }, loadSignal)).items,
+      signal,
+    );
   }
 
   /** A key's summaries by its id (a deleted key's id still finds them). */
-  licenseKeyById(keyId: number): Promise<LicenseKeySummary[]> {
-    return this.cached('cryptolens', `key-id:${keyId}`, async ({ client }) => (await client.getKeyUsageSummaries({ keyId })).items);
+  licenseKeyById(keyId: number, signal?: AbortSignal): Promise<LicenseKeySummary[]> {
+    return this.cached('cryptolens', `key-id:${keyId}`, async ({ client }, loadSignal) => (await client.getKeyUsageSummaries({ keyId }, loadSignal)).items, signal);
   }
 
   /** Every device with this machine code, whichever key or product it used (the vendor normalizes it). */
-  devicesByMachineCode(machineCode: string): Promise<DeviceUsage[]> {
-    return this.cached('cryptolens', `machine:${machineCode}`, async ({ client }) => {
-      const all: DeviceUsage[] = [];
-      for await (const page of client.devicePages({ machineCode, limit: SCAN_PAGE })) all.push(...page.items);
-      return all;
-    });
+  devicesByMachineCode(machineCode: string, signal?: AbortSignal): Promise<DeviceUsage[]> {
+    return this.cached(
+      'cryptolens',
+      `machine:${machineCode}`,
+      async ({ client }, loadSignal) => {
+        const all: DeviceUsage[] = [];
+        for await (const page of client.devicePages({ machineCode, limit: SCAN_PAGE }, loadSignal)) all.push(...page.items);
+        return all;
+      },
+      signal,
+    );
   }
 
   /** All devices of a product, for the panel's devices-per-key column. */
-  productDevices(productId: number): Promise<DeviceUsage[]> {
-    return this.cached('cryptolens', `product-devices:${productId}`, async ({ client }) => {
-      const all: DeviceUsage[] = [];
-      for await (const page of client.devicePages({ productId, limit: SCAN_PAGE })) all.push(...page.items);
-      return all;
-    });
+  productDevices(productId: number, signal?: AbortSignal): Promise<DeviceUsage[]> {
+    return this.cached(
+      'cryptolens',
+      `product-devices:${productId}`,
+      async ({ client }, loadSignal) => {
+        const all: DeviceUsage[] = [];
+        for await (const page of client.devicePages({ productId, limit: SCAN_PAGE }, loadSignal)) all.push(...page.items);
+        return all;
+      },
+      signal,
+    );
   }
 
   // --- Unkey ------------------------------------------------------------------------------------
 
-  unkeyKeysPage(apiId: string, cursor?: string): Promise<Page<ApiKey>> {
-    return this.cached('unkey', `keys:${apiId}:${cursor ?? ''}`, ({ client }) =>
-      client.listKeys({ apiId, limit: TREE_PAGE, ...(cursor ? { cursor } : {}) }),
+  unkeyKeysPage(apiId: string, cursor?: string, signal?: AbortSignal): Promise<Page<ApiKey>> {
+    return this.cached(
+      'unkey',
+      `keys:${apiId}:${cursor ?? ''}`,
+      ({ client }, loadSignal) => client.listKeys({ apiId, limit: TREE_PAGE, ...(cursor ? { cursor } : {}) }, loadSignal),
+      signal,
     );
   }
 
   /** Verifications of the last 30 days per key of one API: one query, shared by tree and hovers. */
-  async unkeyTotalsByKey(apiId: string): Promise<Map<string, OutcomeCounts>> {
-    const rows = await this.unkeyVerifications({ apiId, ...lastDays(30, this.now()), groupBy: ['key'] });
+  async unkeyTotalsByKey(apiId: string, signal?: AbortSignal): Promise<Map<string, OutcomeCounts>> {
+    const rows = await this.unkeyVerifications({ apiId, ...lastDays(30, this.now()), groupBy: ['key'] }, signal);
     return new Map(rows.flatMap((row) => (row.keyId ? [[row.keyId, row.outcomes] as const] : [])));
   }
 
-  unkeyVerifications(query: VerificationQuery): Promise<VerificationSlice[]> {
-    return this.cached('unkey', `verifications:${JSON.stringify(query)}`, ({ client }) => client.getVerifications(query));
+  unkeyVerifications(query: VerificationQuery, signal?: AbortSignal): Promise<VerificationSlice[]> {
+    return this.cached('unkey', `verifications:${JSON.stringify(query)}`, ({ client }, loadSignal) => client.getVerifications(query, loadSignal), signal);
   }
 
   // --- Runtype ----------------------------------------------------------------------------------
 
-  runtypeSummary(): Promise<KeyActivitySummary> {
-    return this.cached('runtype', 'analytics', ({ client }) => client.getAnalytics());
+  runtypeSummary(signal?: AbortSignal): Promise<KeyActivitySummary> {
+    return this.cached('runtype', 'analytics', ({ client }, loadSignal) => client.getAnalytics(loadSignal), signal);
   }
 
-  runtypeKeys(): Promise<ApiKey[]> {
-    return this.cached('runtype', 'keys', ({ client }) => client.listKeys());
+  runtypeKeys(signal?: AbortSignal): Promise<ApiKey[]> {
+    return this.cached('runtype', 'keys', ({ client }, loadSignal) => client.listKeys(loadSignal), signal);
   }
 
-  private async cached<V extends VendorId, T>(vendor: V, query: string, load: (connected: Connected<V>) => Promise<T>): Promise<T> {
+  /** Resolves once every vendor call started so far has ended, aborted ones included (tests, benchmarks). */
+  settled(): Promise<void> {
+    return this.cache.settled();
+  }
+
+  private async cached<V extends VendorId, T>(
+    vendor: V,
+    query: string,
+    load: (connected: Connected<V>, signal: AbortSignal) => Promise<T>,
+    signal: AbortSignal | undefined,
+  ): Promise<T> {
     const connected = await this.clients.connect(vendor);
     if (!connected) throw new NoTokenError(vendor);
-    return this.cache.get(`${connected.account}:${query}`, () => load(connected)) as Promise<T>;
+    return this.cache.get(`${connected.account}:${query}`, (loadSignal) => load(connected, loadSignal), signal) as Promise<T>;
   }
 }
