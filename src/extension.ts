@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { readConfig, type KeyscopeConfig } from './config';
 import { copyFromNode } from './commands/copy';
 import { lookupKey } from './commands/lookup-key';
+import { refresh } from './commands/refresh';
 import { removeToken } from './commands/remove-token';
 import { setToken } from './commands/set-token';
 import { createTokenValidator } from './commands/validate-token';
@@ -47,10 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keysco
     ...disposables,
     vscode.commands.registerCommand('keyscope.setToken', (vendor?: unknown, token?: unknown) => setToken(tokens, validate, vendor, token)),
     vscode.commands.registerCommand('keyscope.removeToken', (vendor?: unknown) => removeToken(tokens, vendor)),
-    vscode.commands.registerCommand('keyscope.refresh', () => {
-      usage.clear();
-      tree.refresh();
-    }),
+    vscode.commands.registerCommand('keyscope.refresh', () => refresh(tokens, usage, tree)),
     vscode.commands.registerCommand('keyscope.lookupKey', (arg?: unknown) => lookupKey(usage, () => config, arg)),
     registerHover(usage, () => config),
     ...registerAnalyticsPanel(context, usage, log),

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { KeyFacts } from '../usage/key-facts';
 import type { KeyIndex } from '../usage/key-index';
-import { hoverMarkdown, OPEN_ANALYTICS_COMMAND } from './content';
+import { CoolingDownError } from '../usage/cooldown';
+import { hoverMarkdown, noticeMarkdown, OPEN_ANALYTICS_COMMAND } from './content';
 import { findIdAt } from './ids';
 import { abortSignalOf } from './abort-signal';
 
@@ -17,22 +18,31 @@ export class KeyHoverProvider implements vscode.HoverProvider {
     const line = document.lineAt(position.line).text;
     const candidate = findIdAt(line, position.character);
     if (!candidate) return undefined;
+    const range = new vscode.Range(position.line, candidate.start, position.line, candidate.end);
     const { signal, dispose } = abortSignalOf(token);
     let facts: KeyFacts[];
     try {
       facts = await this.index.resolve(candidate, signal);
-    } catch {
-      // A failing vendor shows no hover rather than a broken one; the tree and lookups say why.
+    } catch (error) {
+      // A vendor in a cooldown is not asked; the hover says until when. Any other failure shows no
+      // hover rather than a broken one (the tree and lookups say why).
+      if (error instanceof CoolingDownError && !token.isCancellationRequested) return new vscode.Hover(untrusted(noticeMarkdown(error.summary)), range);
       return undefined;
     } finally {
       dispose();
     }
     if (facts.length === 0 || token.isCancellationRequested) return undefined;
-    const markdown = new vscode.MarkdownString(hoverMarkdown(facts));
-    // Trusted for Keyscope's own command only; HTML stays off.
+    const markdown = untrusted(hoverMarkdown(facts));
+    // Trusted for Keyscope's own command only.
     markdown.isTrusted = { enabledCommands: [OPEN_ANALYTICS_COMMAND] };
-    markdown.supportHtml = false;
-    const range = new vscode.Range(position.line, candidate.start, position.line, candidate.end);
     return new vscode.Hover(markdown, range);
   }
+}
+
+/** Markdown with no HTML and no command links. */
+function untrusted(value: string): vscode.MarkdownString {
+  const markdown = new vscode.MarkdownString(value);
+  markdown.isTrusted = false;
+  markdown.supportHtml = false;
+  return markdown;
 }

@@ -52,6 +52,8 @@ export async function answerRequest(context: PanelContext, request: RequestOf<ty
       if (scope.vendor !== 'runtype') throw new ScopeMismatchError(request.method, scope);
       return runtypeSummary(usage, signal);
     case 'refresh':
+      // During a cooldown Refresh sends nothing and keeps what the panel shows; the panel says why.
+      await usage.checkCooldown(scope.vendor);
       usage.clear(scope.vendor);
       return {};
     case 'retry':

@@ -56,6 +56,8 @@ export class BoundedCache<V> {
     limits: Partial<CacheLimits> = {},
     private readonly now: () => number = Date.now,
     private readonly sizeOf: (value: V) => number = estimateBytes,
+    /** False for failures that must not be reused (a cooldown carries its own end). */
+    private readonly remembers: (error: unknown) => boolean = () => true,
   ) {
     this.limits = { ...DEFAULT_CACHE_LIMITS, ...limits };
     this.timer = setInterval(() => this.sweep(), this.limits.sweepIntervalMs);
@@ -144,7 +146,7 @@ export class BoundedCache<V> {
         this.running.delete(promise);
         if (this.flights.get(key) !== flight) return;
         this.flights.delete(key);
-        if (controller.signal.aborted || isCancellation(error)) return;
+        if (controller.signal.aborted || isCancellation(error) || !this.remembers(error)) return;
         this.store(key, { ok: false, error, bytes: FAILURE_BYTES, expires: this.now() + this.limits.failureTtlMs });
       },
     );

@@ -1,6 +1,7 @@
 import type { ApiKey, DeviceUsage, KeyActivitySummary, LicenseKeySummary, OutcomeCounts, Page, VendorId, VerificationSlice } from '../vendors/model';
 import type { VerificationQuery } from '../vendors/unkey/types';
 import { BoundedCache, type CacheLimits } from './cache';
+import { CoolingDownError, Cooldowns } from './cooldown';
 import { lastDays } from './recent-window';
 import type { Connected, VendorClients } from './vendor-clients';
 
@@ -26,13 +27,23 @@ export interface UsageOptions {
  */
 export class UsageService {
   private readonly cache: BoundedCache<unknown>;
+  /** Shared by every surface: a vendor that said "slow down" gets no request from any of them. */
+  private readonly cooldowns: Cooldowns;
 
   constructor(
     private readonly clients: VendorClients,
     private readonly now: () => number = Date.now,
     options: UsageOptions = {},
   ) {
-    this.cache = new BoundedCache(options.cache, now);
+    // A cooldown is not remembered as a failure: it carries its own end, checked before every load.
+    this.cache = new BoundedCache(options.cache, now, undefined, (error) => !(error instanceof CoolingDownError));
+    this.cooldowns = new Cooldowns(now);
+  }
+
+  /** Throws CoolingDownError while the vendor's account is cooling down: Refresh says so and sends nothing. */
+  async checkCooldown(vendor: VendorId): Promise<void> {
+    const connected = await this.clients.connect(vendor);
+    if (connected) this.cooldowns.check(vendor, connected.account);
   }
 
   /** Forgets one vendor's answers (after a token or settings change), or all. */
@@ -201,6 +212,21 @@ export class UsageService {
   ): Promise<T> {
     const connected = await this.clients.connect(vendor);
     if (!connected) throw new NoTokenError(vendor);
-    return this.cache.get(`${connected.account}:${query}`, (loadSignal) => load(connected, loadSignal), signal) as Promise<T>;
+    const { account } = connected;
+    // Kept answers are served during a cooldown (they cost nothing); only a new load is refused.
+    return this.cache.get(
+      `${account}:${query}`,
+      async (loadSignal) => {
+        this.cooldowns.check(vendor, account);
+        try {
+          const value = await load(connected, loadSignal);
+          this.cooldowns.succeeded(account);
+          return value;
+        } catch (error) {
+          throw this.cooldowns.failed(vendor, account, error);
+        }
+      },
+      signal,
+    ) as Promise<T>;
   }
 }

@@ -22,6 +22,8 @@ export interface UsageHarness {
   requests(vendor: VendorId, path?: string): number;
   /** A fresh UsageService (an empty cache) over the same clients. */
   freshUsage(): UsageService;
+  /** The vendor clients the services use, for a UsageService with a clock of its own. */
+  clients: VendorClients;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export async function startUsageHarness(): Promise<UsageHarness> {
     tokens,
     requests: (vendor, path) => emulator.requests.count(path === undefined ? { vendor } : { vendor, path }),
     freshUsage: () => new UsageService(clients, now),
+    clients,
     async close() {
       await http.close();
       await emulator.close();
