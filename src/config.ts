@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { UnkeyApiVersion } from './vendors/unkey/types';
 import type { ProxySettings } from './http/proxy';
+import { clampScanLimit } from './usage/scan';
 
 /** Keyscope's settings, read once per change; tokens are never here (see secrets.ts). */
 export interface KeyscopeConfig {
@@ -11,6 +12,8 @@ export interface KeyscopeConfig {
   unkeyApiIds: string[];
   runtypeBaseUrl: string;
   hoverEnabled: boolean;
+  /** keyscope.cryptolens.maxScanKeys, within its declared bounds. */
+  cryptolensMaxScanKeys: number;
 }
 
 export function readConfig(): KeyscopeConfig {
@@ -22,6 +25,7 @@ export function readConfig(): KeyscopeConfig {
     unkeyApiIds: config.get<string[]>('unkey.apiIds', []).filter((id) => typeof id === 'string' && id.trim() !== ''),
     runtypeBaseUrl: config.get<string>('runtype.baseUrl', 'https://api.runtype.com'),
     hoverEnabled: config.get<boolean>('hover.enabled', true),
+    cryptolensMaxScanKeys: clampScanLimit(config.get<unknown>('cryptolens.maxScanKeys')),
   };
 }
 

@@ -35,7 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keysco
   let config: KeyscopeConfig = readConfig();
   const http = new HttpProvider(log, testHttpOverrides(context.extensionMode));
   const clients = new VendorClients(tokens, () => config, () => http.get());
-  const usage = new UsageService(clients);
+  const usage = new UsageService(clients, Date.now, { maxScanKeys: () => config.cryptolensMaxScanKeys });
   const { tree, disposables } = createKeysView(tokens, usage, () => config);
   const validate = createTokenValidator(clients, () => config);
 

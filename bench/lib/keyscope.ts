@@ -4,6 +4,7 @@ import { MemorySecrets } from '../vscode/memory-secrets';
 import type { KeyscopeConfig } from '../../src/config';
 import { HttpClient, type HttpOptions } from '../../src/http/client';
 import { TokenStore } from '../../src/secrets';
+import { DEFAULT_MAX_SCAN_KEYS } from '../../src/usage/scan';
 import { UsageService } from '../../src/usage/usage-service';
 import { VendorClients } from '../../src/usage/vendor-clients';
 import type { UnkeyApiVersion } from '../../src/vendors/unkey/types';
@@ -31,21 +32,22 @@ export function settingsFor(emulator: EmulatorEndpoints, unkeyApiVersion: UnkeyA
     unkeyApiIds: emulator.unkey.apiIds,
     runtypeBaseUrl: emulator.runtype.baseUrl,
     hoverEnabled: true,
+    cryptolensMaxScanKeys: DEFAULT_MAX_SCAN_KEYS,
   };
 }
 
 export async function createKeyscope(
   emulator: EmulatorEndpoints,
-  options: { unkeyApiVersion?: UnkeyApiVersion; http?: Partial<HttpOptions> } = {},
+  options: { unkeyApiVersion?: UnkeyApiVersion; http?: Partial<HttpOptions>; maxScanKeys?: number } = {},
 ): Promise<Keyscope> {
   const tokens = new TokenStore(new MemorySecrets());
   await tokens.set('cryptolens', emulator.cryptolens.token);
   await tokens.set('unkey', emulator.unkey.token);
   await tokens.set('runtype', emulator.runtype.token);
-  const config = settingsFor(emulator, options.unkeyApiVersion);
+  const config = { ...settingsFor(emulator, options.unkeyApiVersion), ...(options.maxScanKeys !== undefined ? { cryptolensMaxScanKeys: options.maxScanKeys } : {}) };
   const http = new HttpClient(options.http);
   const clients = new VendorClients(tokens, () => config, () => http);
-  const usage = new UsageService(clients);
+  const usage = new UsageService(clients, Date.now, { maxScanKeys: () => config.cryptolensMaxScanKeys });
   return {
     http,
     tokens,

@@ -13,11 +13,13 @@ import {
 } from '../usage/key-facts';
 import { unkeyTotalsOfApis } from '../usage/key-index';
 import { lastDays } from '../usage/recent-window';
+import { scanLimitText } from '../usage/scan';
 import type { UsageService } from '../usage/usage-service';
 import type { ApiKey, OutcomeCounts } from '../vendors/model';
 import type { LookupTarget } from './recognize';
 
-export type LookupResult = { found: KeyFacts[] } | { notFound: string };
+/** `note` qualifies what was found, e.g. that a limit cut the devices short. */
+export type LookupResult = { found: KeyFacts[]; note?: string } | { notFound: string };
 
 /** A Cryptolens key string can only be asked for within a product. */
 export type ResolvableTarget = Exclude<LookupTarget, { kind: 'key' }> | { vendor: 'cryptolens'; kind: 'key'; key: string; productId: number };
@@ -52,8 +54,9 @@ export async function resolveLookup(
 async function cryptolens(usage: UsageService, target: Extract<ResolvableTarget, { vendor: 'cryptolens' }>, signal: AbortSignal | undefined): Promise<LookupResult> {
   if (target.kind === 'machine-code') {
     const devices = await usage.devicesByMachineCode(target.machineCode, signal);
-    if (devices.length === 0) return { notFound: 'Cryptolens: no device with this machine code has used a license key.' };
-    return { found: devices.map(deviceFacts) };
+    if (devices.items.length === 0) return { notFound: 'Cryptolens: no device with this machine code has used a license key.' };
+    const found = devices.items.map(deviceFacts);
+    return devices.truncated ? { found, note: `Cryptolens: the ${scanLimitText(devices, 'devices')} with this machine code (keyscope.cryptolens.maxScanKeys).` } : { found };
   }
   // The vendor answers "Could not find the key." (a NotFoundError) for a key that does not exist.
   const summaries =
@@ -65,7 +68,7 @@ async function cryptolens(usage: UsageService, target: Extract<ResolvableTarget,
     summaries.map(async (summary) => {
       // A lookup is asked for once, so it may count every device rather than a first page.
       const devices = await usage.keyDevices(summary.productId, summary.licenseKeyId, signal);
-      return cryptolensKeyFacts(summary, { count: devices.length, more: false });
+      return cryptolensKeyFacts(summary, { count: devices.items.length, more: devices.truncated });
     }),
   );
   return { found };

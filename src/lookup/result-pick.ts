@@ -29,7 +29,7 @@ export function showLookupResult(usage: UsageService, config: KeyscopeConfig, ta
     (result) => {
       if (lookup.signal.aborted) return;
       if ('found' in result) {
-        pick.items = [...factsItems(result.found), AGAIN_ITEM];
+        pick.items = [...(result.note ? messageItems(result.note, 'info') : []), ...factsItems(result.found), AGAIN_ITEM];
         pick.placeholder = 'Pick an action, or Escape to close';
       } else {
         pick.items = [...messageItems(result.notFound, 'warning'), AGAIN_ITEM];

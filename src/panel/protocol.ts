@@ -72,8 +72,10 @@ export const deviceRowSchema = z.strictObject({
   lastSeen: millis,
 });
 
-const productResult = z.strictObject({ keys: list(licenseKeyRowSchema, 1_000_000) });
-const keyResult = z.strictObject({ key: z.nullable(licenseKeyRowSchema), devices: list(deviceRowSchema, 1_000_000) });
+/** Present when a read stopped at keyscope.cryptolens.maxScanKeys: the rows are the first this many. */
+const scanLimit = z.optional(z.int().check(z.minimum(1)));
+const productResult = z.strictObject({ keys: list(licenseKeyRowSchema, 1_000_000), scanLimit });
+const keyResult = z.strictObject({ key: z.nullable(licenseKeyRowSchema), devices: list(deviceRowSchema, 1_000_000), scanLimit });
 
 export const runtypeKeyRowSchema = z.strictObject({
   id: text(500),

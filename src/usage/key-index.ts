@@ -4,7 +4,7 @@
 import type { KeyscopeConfig } from '../config';
 import type { IdCandidate } from '../hover/ids';
 import type { ApiKey, LicenseKeySummary, OutcomeCounts } from '../vendors/model';
-import { cryptolensKeyFacts, runtypeKeyFacts, unkeyApiFacts, unkeyKeyFacts, type KeyFacts } from './key-facts';
+import { cryptolensKeyFacts, runtypeKeyFacts, unkeyApiFacts, unkeyKeyFacts, unscannedCryptolensKeyFacts, type KeyFacts } from './key-facts';
 import { NoTokenError, type UsageService } from './usage-service';
 
 /** A string seen in several products (each product has its own keys) shows at most this many. */
@@ -45,8 +45,10 @@ export class KeyIndex {
   }
 
   private async cryptolensKey(text: string, signal: AbortSignal | undefined): Promise<KeyFacts[]> {
-    const summaries = await this.usage.allLicenseKeys(signal);
-    const matches = (this.keyStrings(summaries).get(text) ?? []).slice(0, MAX_MATCHES);
+    const scan = await this.usage.allLicenseKeys(signal);
+    const matches = (this.keyStrings(scan.items).get(text) ?? []).slice(0, MAX_MATCHES);
+    // Not found among the keys a limit let Keyscope read is not "unknown": say so.
+    if (matches.length === 0 && scan.truncated) return [unscannedCryptolensKeyFacts(text, scan)];
     // The device count is one first-page call per key, the page the tree shows too.
     return Promise.all(
       matches.map(async (summary) => {

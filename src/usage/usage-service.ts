@@ -1,7 +1,9 @@
 import type { ApiKey, DeviceUsage, KeyActivitySummary, LicenseKeySummary, OutcomeCounts, Page, VendorId, VerificationSlice } from '../vendors/model';
+import type { DeviceQuery } from '../vendors/cryptolens/query';
 import type { VerificationQuery } from '../vendors/unkey/types';
 import { BoundedCache, type CacheLimits } from './cache';
 import { CoolingDownError, Cooldowns } from './cooldown';
+import { collectScan, DEFAULT_MAX_SCAN_KEYS, type Scan } from './scan';
 import { lastDays } from './recent-window';
 import type { Connected, VendorClients } from './vendor-clients';
 
@@ -18,6 +20,8 @@ export class NoTokenError extends Error {
 
 export interface UsageOptions {
   cache?: Partial<CacheLimits>;
+  /** keyscope.cryptolens.maxScanKeys, read at each scan (a settings change clears the cache). */
+  maxScanKeys?: () => number;
 }
 
 /**
@@ -29,6 +33,7 @@ export class UsageService {
   private readonly cache: BoundedCache<unknown>;
   /** Shared by every surface: a vendor that said "slow down" gets no request from any of them. */
   private readonly cooldowns: Cooldowns;
+  private readonly maxScanKeys: () => number;
 
   constructor(
     private readonly clients: VendorClients,
@@ -38,6 +43,7 @@ export class UsageService {
     // A cooldown is not remembered as a failure: it carries its own end, checked before every load.
     this.cache = new BoundedCache(options.cache, now, undefined, (error) => !(error instanceof CoolingDownError));
     this.cooldowns = new Cooldowns(now);
+    this.maxScanKeys = options.maxScanKeys ?? (() => DEFAULT_MAX_SCAN_KEYS);
   }
 
   /** Throws CoolingDownError while the vendor's account is cooling down: Refresh says so and sends nothing. */
@@ -71,16 +77,16 @@ export class UsageService {
 
   // --- Cryptolens -------------------------------------------------------------------------------
 
-  /** Every key summary of the account, in pages of 1000: the product list and lookups derive from it. */
-  allLicenseKeys(signal?: AbortSignal): Promise<LicenseKeySummary[]> {
+  /**
+   * The account's key summaries, 1000 a page, up to keyscope.cryptolens.maxScanKeys: the product list,
+   * hovers and product panels derive from this one scan (hovers never start another).
+   */
+  allLicenseKeys(signal?: AbortSignal): Promise<Scan<LicenseKeySummary>> {
+    const limit = this.maxScanKeys();
     return this.cached(
       'cryptolens',
-      'all-keys',
-      async ({ client }, loadSignal) => {
-        const all: LicenseKeySummary[] = [];
-        for await (const page of client.summaryPages({ limit: SCAN_PAGE }, loadSignal)) all.push(...page.items);
-        return all;
-      },
+      `all-keys:${limit}`,
+      ({ client }, loadSignal) => collectScan(client.summaryPages({ limit: Math.min(SCAN_PAGE, limit) }, loadSignal), limit),
       signal,
     );
   }
@@ -88,7 +94,7 @@ export class UsageService {
   /** Product ids, derived from the summaries (a usage-analytics token cannot list products). */
   async productIds(signal?: AbortSignal): Promise<number[]> {
     const keys = await this.allLicenseKeys(signal);
-    return [...new Set(keys.map((key) => key.productId))].sort((a, b) => a - b);
+    return [...new Set(keys.items.map((key) => key.productId))].sort((a, b) => a - b);
   }
 
   licenseKeysPage(productId: number, cursor?: string, signal?: AbortSignal): Promise<Page<LicenseKeySummary>> {
@@ -109,18 +115,9 @@ export class UsageService {
     );
   }
 
-  /** All devices of one key (for lookups, hovers and the panel). */
-  keyDevices(productId: number, keyId: number, signal?: AbortSignal): Promise<DeviceUsage[]> {
-    return this.cached(
-      'cryptolens',
-      `all-devices:${productId}:${keyId}`,
-      async ({ client }, loadSignal) => {
-        const all: DeviceUsage[] = [];
-        for await (const page of client.devicePages({ productId, keyId, limit: SCAN_PAGE }, loadSignal)) all.push(...page.items);
-        return all;
-      },
-      signal,
-    );
+  /** The devices of one key (for lookups and the panel), up to the same limit. */
+  keyDevices(productId: number, keyId: number, signal?: AbortSignal): Promise<Scan<DeviceUsage>> {
+    return this.deviceScan(`all-devices:${productId}:${keyId}`, { productId, keyId }, signal);
   }
 
   // Lookups (keyscope.lookupKey) ask the vendor itself: only it can say "Could not find the key.".
@@ -140,32 +137,14 @@ export class UsageService {
     return this.cached('cryptolens', `key-id:${keyId}`, async ({ client }, loadSignal) => (await client.getKeyUsageSummaries({ keyId }, loadSignal)).items, signal);
   }
 
-  /** Every device with this machine code, whichever key or product it used (the vendor normalizes it). */
-  devicesByMachineCode(machineCode: string, signal?: AbortSignal): Promise<DeviceUsage[]> {
-    return this.cached(
-      'cryptolens',
-      `machine:${machineCode}`,
-      async ({ client }, loadSignal) => {
-        const all: DeviceUsage[] = [];
-        for await (const page of client.devicePages({ machineCode, limit: SCAN_PAGE }, loadSignal)) all.push(...page.items);
-        return all;
-      },
-      signal,
-    );
+  /** The devices with this machine code, whichever key or product they used (the vendor normalizes it). */
+  devicesByMachineCode(machineCode: string, signal?: AbortSignal): Promise<Scan<DeviceUsage>> {
+    return this.deviceScan(`machine:${machineCode}`, { machineCode }, signal);
   }
 
-  /** All devices of a product, for the panel's devices-per-key column. */
-  productDevices(productId: number, signal?: AbortSignal): Promise<DeviceUsage[]> {
-    return this.cached(
-      'cryptolens',
-      `product-devices:${productId}`,
-      async ({ client }, loadSignal) => {
-        const all: DeviceUsage[] = [];
-        for await (const page of client.devicePages({ productId, limit: SCAN_PAGE }, loadSignal)) all.push(...page.items);
-        return all;
-      },
-      signal,
-    );
+  /** The devices of a product, for the panel's devices-per-key column. */
+  productDevices(productId: number, signal?: AbortSignal): Promise<Scan<DeviceUsage>> {
+    return this.deviceScan(`product-devices:${productId}`, { productId }, signal);
   }
 
   // --- Unkey ------------------------------------------------------------------------------------
@@ -197,6 +176,16 @@ export class UsageService {
 
   runtypeKeys(signal?: AbortSignal): Promise<ApiKey[]> {
     return this.cached('runtype', 'keys', ({ client }, loadSignal) => client.listKeys(loadSignal), signal);
+  }
+
+  private deviceScan(query: string, filter: DeviceQuery, signal: AbortSignal | undefined): Promise<Scan<DeviceUsage>> {
+    const limit = this.maxScanKeys();
+    return this.cached(
+      'cryptolens',
+      `${query}:${limit}`,
+      ({ client }, loadSignal) => collectScan(client.devicePages({ ...filter, limit: Math.min(SCAN_PAGE, limit) }, loadSignal), limit),
+      signal,
+    );
   }
 
   /** Resolves once every vendor call started so far has ended, aborted ones included (tests, benchmarks). */

@@ -3,6 +3,7 @@
 import type { KeyscopeConfig } from '../../src/config';
 import { HttpClient } from '../../src/http/client';
 import type { TokenStore } from '../../src/secrets';
+import { DEFAULT_MAX_SCAN_KEYS } from '../../src/usage/scan';
 import { UsageService } from '../../src/usage/usage-service';
 import { VendorClients } from '../../src/usage/vendor-clients';
 import type { VendorId } from '../../src/vendors/model';
@@ -49,16 +50,19 @@ export async function startUsageHarness(): Promise<UsageHarness> {
     unkeyApiIds: [...emulator.config.unkey.apiIds],
     runtypeBaseUrl: emulator.config.runtype.baseUrl,
     hoverEnabled: true,
+    cryptolensMaxScanKeys: DEFAULT_MAX_SCAN_KEYS,
   };
   const clients = new VendorClients(store, () => config, () => http);
   const now = (): number => TEST_NOW;
+  // The scan limit follows the harness config, as activate() wires it to the setting.
+  const options = { maxScanKeys: () => config.cryptolensMaxScanKeys };
   return {
     emulator,
-    usage: new UsageService(clients, now),
+    usage: new UsageService(clients, now, options),
     config,
     tokens,
     requests: (vendor, path) => emulator.requests.count(path === undefined ? { vendor } : { vendor, path }),
-    freshUsage: () => new UsageService(clients, now),
+    freshUsage: () => new UsageService(clients, now, options),
     clients,
     async close() {
       await http.close();
