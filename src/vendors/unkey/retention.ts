@@ -1,0 +1,27 @@
+// How far back Unkey answers: v2 keeps 90 days of verifications and its query parser refuses a query
+// whose time bound reaches further ("Cannot query data older than 90 days…"); v1 answered any range.
+import type { UnkeyApiVersion } from './types';
+import type { Granularity } from './v2-query';
+import { sliceStart } from './v2-time';
+
+export const UNKEY_V2_RETENTION_DAYS = 90;
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+/** A clock a little behind Unkey's must not ask for an hour it has just dropped. */
+const CLOCK_MARGIN_MS = HOUR_MS;
+
+/**
+ * The earliest slice start at `granularity` that `version` answers at `now`, or undefined when it has
+ * no retention limit. The v2 query's lower bound is the slice start, so that is what must fit.
+ */
+export function earliestSliceStart(version: UnkeyApiVersion, granularity: Granularity, now: number): number | undefined {
+  if (version !== 'v2') return undefined;
+  const floor = now - UNKEY_V2_RETENTION_DAYS * DAY_MS + CLOCK_MARGIN_MS;
+  const start = sliceStart(floor, granularity);
+  if (start >= floor) return start;
+  if (granularity === 'hour') return start + HOUR_MS;
+  if (granularity === 'day') return start + DAY_MS;
+  const date = new Date(start);
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
+}
