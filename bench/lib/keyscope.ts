@@ -4,6 +4,7 @@ import { MemorySecrets } from '../vscode/memory-secrets';
 import type { KeyscopeConfig } from '../../src/config';
 import { HttpClient, type HttpOptions } from '../../src/http/client';
 import { TokenStore } from '../../src/secrets';
+import type { CacheLimits } from '../../src/usage/cache';
 import { DEFAULT_MAX_SCAN_KEYS } from '../../src/usage/scan';
 import { UsageService } from '../../src/usage/usage-service';
 import { VendorClients } from '../../src/usage/vendor-clients';
@@ -38,7 +39,7 @@ export function settingsFor(emulator: EmulatorEndpoints, unkeyApiVersion: UnkeyA
 
 export async function createKeyscope(
   emulator: EmulatorEndpoints,
-  options: { unkeyApiVersion?: UnkeyApiVersion; http?: Partial<HttpOptions>; maxScanKeys?: number } = {},
+  options: { unkeyApiVersion?: UnkeyApiVersion; http?: Partial<HttpOptions>; maxScanKeys?: number; cache?: Partial<CacheLimits> } = {},
 ): Promise<Keyscope> {
   const tokens = new TokenStore(new MemorySecrets());
   await tokens.set('cryptolens', emulator.cryptolens.token);
@@ -47,7 +48,7 @@ export async function createKeyscope(
   const config = { ...settingsFor(emulator, options.unkeyApiVersion), ...(options.maxScanKeys !== undefined ? { cryptolensMaxScanKeys: options.maxScanKeys } : {}) };
   const http = new HttpClient(options.http);
   const clients = new VendorClients(tokens, () => config, () => http);
-  const usage = new UsageService(clients, Date.now, { maxScanKeys: () => config.cryptolensMaxScanKeys });
+  const usage = new UsageService(clients, Date.now, { maxScanKeys: () => config.cryptolensMaxScanKeys, ...(options.cache ? { cache: options.cache } : {}) });
   return {
     http,
     tokens,
@@ -55,6 +56,7 @@ export async function createKeyscope(
     usage,
     config,
     async close(): Promise<void> {
+      usage.dispose();
       tokens.dispose();
       await http.close();
     },
