@@ -77,7 +77,7 @@ export class AnalyticsPanel implements vscode.Disposable {
       open: deps.open,
       shown: (snapshot) => {
         this.lastShown = snapshot;
-        for (const resolve of this.shownWaiters.splice(0)) resolve(snapshot);
+        this.settleWaiters(snapshot);
       },
       signal: this.lifetime.signal,
     };
@@ -116,17 +116,9 @@ export class AnalyticsPanel implements vscode.Disposable {
     if (this.disposed) throw new PanelClosedError();
     this.panel.reveal(undefined, true);
     const first = await new Promise<Snapshot | undefined>((resolve) => {
-      const waiter = (snapshot: Snapshot | undefined): void => {
-        this.clearSnapshotTimer();
-        resolve(snapshot);
-      };
-      this.clearSnapshotTimer();
-      this.snapshotTimer = setTimeout(() => {
-        this.snapshotTimer = undefined;
-        this.shownWaiters = this.shownWaiters.filter((candidate) => candidate !== waiter);
-        resolve(undefined);
-      }, 20_000);
-      this.shownWaiters.push(waiter);
+      this.shownWaiters.push(resolve);
+      // One wait for every export asking meanwhile; it ends when the webview reports, or the panel closes.
+      this.snapshotTimer ??= setTimeout(() => this.settleWaiters(undefined), 20_000);
     });
     if (this.disposed) throw new PanelClosedError();
     if (!first) throw new Error('the Analytics panel has shown nothing yet');
@@ -137,8 +129,7 @@ export class AnalyticsPanel implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     this.lifetime.abort();
-    this.clearSnapshotTimer();
-    for (const resolve of this.shownWaiters.splice(0)) resolve(undefined);
+    this.settleWaiters(undefined);
     this.endpoint.dispose();
     this.disposedEmitter.fire();
     for (const subscription of this.subscriptions) subscription.dispose();
@@ -147,9 +138,11 @@ export class AnalyticsPanel implements vscode.Disposable {
     this.panel.dispose();
   }
 
-  private clearSnapshotTimer(): void {
+  /** Answers every export waiting in snapshot() and clears the wait's timer. */
+  private settleWaiters(snapshot: Snapshot | undefined): void {
     if (this.snapshotTimer !== undefined) clearTimeout(this.snapshotTimer);
     this.snapshotTimer = undefined;
+    for (const resolve of this.shownWaiters.splice(0)) resolve(snapshot);
   }
 
   private html(extensionUri: vscode.Uri, title: string): string {
