@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { GRANULARITIES } from '../../src/panel/protocol';
 import { UnkeyV2Client } from '../../src/vendors/unkey/v2-client';
-import { earliestSliceStart } from '../../src/vendors/unkey/retention';
+import { earliestSliceStart } from '../../src/panel/unkey-retention';
 import { presetsFor, resolveRange, type RangeChoice } from '../../webview/shape/range';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { SMALL_SCALE } from '../emulator/scale';

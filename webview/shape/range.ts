@@ -2,7 +2,7 @@
 // hour and includes the slice starting at `end`, so `end` is the start of the current hour. Unkey v2
 // keeps 90 days: it is offered only ranges inside them, and older custom dates are clamped, saying so.
 import { MAX_SLICES, type Granularity } from '../../src/panel/protocol';
-import { earliestSliceStart, UNKEY_V2_RETENTION_DAYS } from '../../src/vendors/unkey/retention';
+import { earliestSliceStart, UNKEY_V2_RETENTION_DAYS } from '../../src/panel/unkey-retention';
 import type { UnkeyApiVersion } from '../../src/vendors/unkey/types';
 import { addMonths, dayText, DAY_MS, HOUR_MS, parseDay, startOfDay, startOfHour, startOfMonth } from './time';
 
