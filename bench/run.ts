@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../test/emulator/server';
 import { bundleFigures } from './activation/bundles';
 import { activationFigures } from './activation/figures';
+import { boundsFigures } from './bounds/bounds';
 import { hoverFigures } from './hover/hover';
 import { productionBuild, type ProductionBuild } from './lib/bundle';
 import { hostAvailable } from './lib/host';
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
       await part('1 activation', () => activationFigures(built()));
     }
     if (wanted(3)) await part('3 paging, Cryptolens', () => cryptolensPaging());
-    if (wanted(2) || wanted(3) || wanted(4) || wanted(6)) {
+    if (wanted(2) || wanted(3) || wanted(4) || wanted(6) || wanted(7)) {
       const emulatorStarted = Date.now();
       emulator = await startEmulator({ scale: DEFAULT_SCALE });
       say(`emulator (DEFAULT_SCALE) up in ${((Date.now() - emulatorStarted) / 1000).toFixed(1)} s`);
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
     };
     if (wanted(3)) await part('3 paging, Unkey', () => unkeyPaging(shared()));
     if (wanted(4)) await part('4 hover', () => hoverFigures(shared()));
+    if (wanted(7)) await part('7 bounds', () => boundsFigures(shared()));
     if (wanted(6)) {
       await part('6 HTTP layer vs fetch', () => httpVersusFetch(shared()));
       await part('6 Unkey client vs @unkey/api', () => unkeyVersusSdk(shared()));

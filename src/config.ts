@@ -5,6 +5,7 @@ import { isUnkeyApiId } from './vendors/unkey/api-id';
 import type { UnkeyApiVersion } from './vendors/unkey/types';
 import type { ProxySettings } from './http/proxy';
 import type { TokenDestinationSetting } from './trust/destination-settings';
+import { clampScanLimit } from './usage/scan';
 
 /** Keyscope's settings, read once per change; tokens are never here (see secrets.ts). */
 export interface KeyscopeConfig {
@@ -16,6 +17,8 @@ export interface KeyscopeConfig {
   /** Entries of keyscope.unkey.apiIds that are not API ids: shown as errors, never sent. */
   rejectedUnkeyApiIds: string[];
   hoverEnabled: boolean;
+  /** keyscope.cryptolens.maxScanKeys, within its declared bounds. */
+  cryptolensMaxScanKeys: number;
 }
 
 function userValue<T>(setting: TokenDestinationSetting): T | undefined {
@@ -43,6 +46,7 @@ export function readConfig(): KeyscopeConfig {
     unkeyApiIds: apiIds.filter(isUnkeyApiId),
     rejectedUnkeyApiIds: apiIds.filter((id) => !isUnkeyApiId(id)),
     hoverEnabled: config.get<boolean>('hover.enabled', true) !== false,
+    cryptolensMaxScanKeys: clampScanLimit(config.get<unknown>('cryptolens.maxScanKeys')),
   };
 }
 

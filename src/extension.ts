@@ -3,6 +3,7 @@ import { ConfigStore } from './config';
 import { copyFromNode } from './commands/copy';
 import { openGetStarted } from './commands/get-started';
 import { lookupKey } from './commands/lookup-key';
+import { refresh } from './commands/refresh';
 import { removeToken } from './commands/remove-token';
 import { setToken } from './commands/set-token';
 import { createTokenValidator } from './commands/validate-token';
@@ -40,7 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keysco
   const http = new HttpProvider(log, testHttpOverrides(context.extensionMode));
   const consent = new ModalOriginConsent(context.globalState);
   const clients = new VendorClients(tokens, config, () => http.get(), consent);
-  const usage = new UsageService(clients);
+  const usage = new UsageService(clients, Date.now, { maxScanKeys: () => config().cryptolensMaxScanKeys });
   const { tree, disposables } = createKeysView(tokens, usage, config);
   const validate = createTokenValidator(clients, config);
 
@@ -48,6 +49,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keysco
     log,
     settings,
     tokens,
+    // Before the HTTP client: its calls are aborted, not waited for.
+    usage,
     http,
     warnAboutWorkspaceOverrides(),
     ...disposables,
@@ -55,8 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keysco
     vscode.commands.registerCommand('keyscope.removeToken', (vendor?: unknown) => removeToken(tokens, vendor)),
     vscode.commands.registerCommand('keyscope.refresh', () => {
       consent.forgetDeclined();
-      usage.clear();
-      tree.refresh();
+      return refresh(tokens, usage, tree);
     }),
     vscode.commands.registerCommand('keyscope.lookupKey', (arg?: unknown) => lookupKey(usage, config, arg)),
     registerHover(usage, settings),

@@ -110,6 +110,7 @@ async function boot(): Promise<void> {
       request,
       state: new StateStore(api, init.scope),
       describe: messageOf,
+      forgetFailures: () => request('retry', {}),
       setSubtitle: (text) => header.setSubtitle(text),
       changed: publish,
     };

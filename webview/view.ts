@@ -9,6 +9,8 @@ export interface ViewContext {
   request<M extends HostMethod>(method: M, params: Params<M>): Promise<Result<M>>;
   state: StateStore;
   describe(error: unknown): string;
+  /** Has the host forget the failures it remembers for this panel's vendor (before a Retry). */
+  forgetFailures(): Promise<unknown>;
   /** Sets the line under the panel's title (e.g. "As of …"). */
   setSubtitle(text: string): void;
   /** What the view shows changed (data, legend, sort): the host keeps the new snapshot for export. */

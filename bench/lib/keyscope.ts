@@ -4,6 +4,8 @@ import { MemorySecrets } from '../vscode/memory-secrets';
 import type { KeyscopeConfig } from '../../src/config';
 import { HttpClient, type HttpOptions } from '../../src/http/client';
 import { TokenStore } from '../../src/secrets';
+import type { CacheLimits } from '../../src/usage/cache';
+import { DEFAULT_MAX_SCAN_KEYS } from '../../src/usage/scan';
 import { UsageService } from '../../src/usage/usage-service';
 import { VendorClients } from '../../src/usage/vendor-clients';
 import type { UnkeyApiVersion } from '../../src/vendors/unkey/types';
@@ -34,22 +36,23 @@ export function settingsFor(emulator: EmulatorEndpoints, unkeyApiVersion: UnkeyA
     unkeyApiIds: emulator.unkey.apiIds,
     rejectedUnkeyApiIds: [],
     hoverEnabled: true,
+    cryptolensMaxScanKeys: DEFAULT_MAX_SCAN_KEYS,
   };
 }
 
 export async function createKeyscope(
   emulator: EmulatorEndpoints,
-  options: { unkeyApiVersion?: UnkeyApiVersion; http?: Partial<HttpOptions> } = {},
+  options: { unkeyApiVersion?: UnkeyApiVersion; http?: Partial<HttpOptions>; maxScanKeys?: number; cache?: Partial<CacheLimits> } = {},
 ): Promise<Keyscope> {
   const tokens = new TokenStore(new MemorySecrets());
   await tokens.set('cryptolens', emulator.cryptolens.token);
   await tokens.set('unkey', emulator.unkey.token);
   await tokens.set('runtype', emulator.runtype.token);
-  const config = settingsFor(emulator, options.unkeyApiVersion);
+  const config = { ...settingsFor(emulator, options.unkeyApiVersion), ...(options.maxScanKeys !== undefined ? { cryptolensMaxScanKeys: options.maxScanKeys } : {}) };
   const http = new HttpClient(options.http);
   // The emulator is on loopback, so no origin needs the user's consent; anything else is refused.
   const clients = new VendorClients(tokens, () => config, () => http, { confirm: () => Promise.reject(new Error('no consent in benchmarks')) });
-  const usage = new UsageService(clients);
+  const usage = new UsageService(clients, Date.now, { maxScanKeys: () => config.cryptolensMaxScanKeys, ...(options.cache ? { cache: options.cache } : {}) });
   return {
     http,
     tokens,
@@ -57,6 +60,7 @@ export async function createKeyscope(
     usage,
     config,
     async close(): Promise<void> {
+      usage.dispose();
       tokens.dispose();
       await http.close();
     },

@@ -5,6 +5,7 @@ import { HttpClient } from '../../src/http/client';
 import { CryptolensClient } from '../../src/vendors/cryptolens/client';
 import { childInput, childMain, childResult } from '../lib/child';
 import { measureHeap } from '../lib/heap';
+import { MAX_MAX_SCAN_KEYS } from '../../src/usage/scan';
 import { createKeyscope, type EmulatorEndpoints } from '../lib/keyscope';
 import { clearRequests, readRequests } from './emulator-requests';
 import type { ScanInput, ScanRun } from './scan';
@@ -25,10 +26,11 @@ async function scanWithClient(endpoints: EmulatorEndpoints, sample: () => void):
 }
 
 async function scanWithService(endpoints: EmulatorEndpoints): Promise<number> {
-  const keyscope = await createKeyscope(endpoints);
+  // The setting's maximum: the figure is about paging 100,000 summaries, not about the default limit.
+  const keyscope = await createKeyscope(endpoints, { maxScanKeys: MAX_MAX_SCAN_KEYS });
   try {
     const all = await keyscope.usage.allLicenseKeys();
-    return all.length;
+    return all.items.length;
   } finally {
     await keyscope.close();
   }

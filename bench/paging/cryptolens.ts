@@ -1,5 +1,6 @@
 // Figure 3, Cryptolens: scanning N = 1,000 / 10,000 / 100,000 summaries in pages of 1000.
 import { join } from 'node:path';
+import { MAX_MAX_SCAN_KEYS } from '../../src/usage/scan';
 import { startEmulator } from '../../test/emulator/server';
 import { runChild } from '../lib/child';
 import { atMost, exactly, figure, type Figure } from '../lib/figure';
@@ -30,8 +31,9 @@ export async function cryptolensPaging(options: { sizes?: number[]; modes?: Scan
     const emulator = await startEmulator({ scale: cryptolensScale(size), now: Date.UTC(2025, 9, 1) });
     try {
       topUpSummaries(emulator, size);
-      const minimum = minimumPages(size, PAGE);
       for (const [mode, label] of modes) {
+        // UsageService stops at keyscope.cryptolens.maxScanKeys (here its maximum) without asking the page after.
+        const minimum = mode === 'service' ? Math.min(minimumPages(size, PAGE), Math.ceil(MAX_MAX_SCAN_KEYS / PAGE)) : minimumPages(size, PAGE);
         const input: ScanInput = { origin: emulator.origin, endpoints: emulator.config, mode, runs: RUNS };
         const runs = await runChild<ScanInput, ScanRun[]>(join(__dirname, 'cryptolens-child.ts'), input);
         const wrongRows = runs.find((run) => run.rows !== size);

@@ -21,6 +21,11 @@ export function openAnalyticsLink(reference: KeyReference): string {
   return `[Open in Keyscope Analytics](${commandUri(OPEN_ANALYTICS_COMMAND, [reference])})`;
 }
 
+/** Markdown for what stops a hover from showing data, e.g. "Unkey: rate limited, try again after 14:05 UTC". */
+export function noticeMarkdown(text: string): string {
+  return `**Keyscope** — ${markdownText(text, 300)}`;
+}
+
 /** Markdown for one or more keys; separated by rules when a string names keys in several products. */
 export function hoverMarkdown(facts: readonly KeyFacts[]): string {
   return facts.map(keyMarkdown).join('\n\n---\n\n');

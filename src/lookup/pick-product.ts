@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { formatCount } from '../text/format';
+import { scanLimitText } from '../usage/scan';
 import type { UsageService } from '../usage/usage-service';
 import { LOOKUP_TITLE } from './ask-target';
 import { describeError } from '../usage/describe-error';
@@ -27,13 +28,18 @@ export function pickProduct(usage: UsageService, key: string): Promise<number | 
   pick.onDidChangeValue((value) => {
     pick.items = [...typedItem(value), ...listed];
   });
-  void loadProducts(usage, key).then(
-    (items) => {
+  // Closing the pick aborts the account scan when nothing else (the tree, a hover) waits for it.
+  const loading = new AbortController();
+  void loadProducts(usage, key, loading.signal).then(
+    ({ items, placeholder }) => {
+      if (loading.signal.aborted) return;
       listed = items;
       pick.items = [...typedItem(pick.value), ...listed];
+      if (placeholder) pick.placeholder = placeholder;
       pick.busy = false;
     },
     (error: unknown) => {
+      if (loading.signal.aborted) return;
       pick.busy = false;
       pick.placeholder = `${describeError(error)} — type the product id`;
     },
@@ -51,6 +57,7 @@ export function pickProduct(usage: UsageService, key: string): Promise<number | 
       if (productId !== undefined) finish(productId);
     });
     pick.onDidHide(() => {
+      loading.abort();
       finish(undefined);
       pick.dispose();
     });
@@ -58,12 +65,12 @@ export function pickProduct(usage: UsageService, key: string): Promise<number | 
   });
 }
 
-async function loadProducts(usage: UsageService, key: string): Promise<ProductItem[]> {
+async function loadProducts(usage: UsageService, key: string, signal: AbortSignal): Promise<{ items: ProductItem[]; placeholder?: string }> {
   // Both come from the same cached scan of the account's summaries.
-  const [productIds, summaries] = await Promise.all([usage.productIds(), usage.allLicenseKeys()]);
+  const [productIds, scan] = await Promise.all([usage.productIds(signal), usage.allLicenseKeys(signal)]);
   const keyCounts = new Map<number, number>();
   const holding = new Set<number>();
-  for (const summary of summaries) {
+  for (const summary of scan.items) {
     keyCounts.set(summary.productId, (keyCounts.get(summary.productId) ?? 0) + 1);
     if (summary.key === key) holding.add(summary.productId);
   }
@@ -73,5 +80,10 @@ async function loadProducts(usage: UsageService, key: string): Promise<ProductIt
     detail: `${formatCount(keyCounts.get(productId) ?? 0)} keys with usage`,
     productId,
   }));
-  return [...items.filter((item) => holding.has(item.productId)), ...items.filter((item) => !holding.has(item.productId))];
+  const ordered = [...items.filter((item) => holding.has(item.productId)), ...items.filter((item) => !holding.has(item.productId))];
+  // Not among the keys read is not "no usage anywhere" when a limit cut the scan short.
+  if (holding.size === 0 && scan.truncated) {
+    return { items: ordered, placeholder: `Not among the ${scanLimitText(scan, 'keys')} Keyscope read: pick the product, or type its id` };
+  }
+  return { items: ordered };
 }

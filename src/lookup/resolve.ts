@@ -13,11 +13,13 @@ import {
 } from '../usage/key-facts';
 import { unkeyTotalsOfApis } from '../usage/key-index';
 import { lastDays } from '../usage/recent-window';
+import { scanLimitText } from '../usage/scan';
 import type { UsageService } from '../usage/usage-service';
 import type { ApiKey, OutcomeCounts } from '../vendors/model';
 import type { LookupTarget } from './recognize';
 
-export type LookupResult = { found: KeyFacts[] } | { notFound: string };
+/** `note` qualifies what was found, e.g. that a limit cut the devices short. */
+export type LookupResult = { found: KeyFacts[]; note?: string } | { notFound: string };
 
 /** A Cryptolens key string can only be asked for within a product. */
 export type ResolvableTarget = Exclude<LookupTarget, { kind: 'key' }> | { vendor: 'cryptolens'; kind: 'key'; key: string; productId: number };
@@ -25,15 +27,22 @@ export type ResolvableTarget = Exclude<LookupTarget, { kind: 'key' }> | { vendor
 /** Listing pages read to find an Unkey key's name and state (100 keys each). */
 const MAX_LIST_PAGES = 50;
 
-export async function resolveLookup(usage: UsageService, config: KeyscopeConfig, target: ResolvableTarget, now: number = Date.now()): Promise<LookupResult> {
+/** `signal` is the lookup's own: closing its QuickPick aborts the vendor calls only it waits for. */
+export async function resolveLookup(
+  usage: UsageService,
+  config: KeyscopeConfig,
+  target: ResolvableTarget,
+  now: number = Date.now(),
+  signal?: AbortSignal,
+): Promise<LookupResult> {
   try {
     switch (target.vendor) {
       case 'cryptolens':
-        return await cryptolens(usage, target);
+        return await cryptolens(usage, target, signal);
       case 'unkey':
-        return target.kind === 'api' ? await unkeyApi(usage, target.apiId) : await unkeyKey(usage, config.unkeyApiIds, target.keyId, now);
+        return target.kind === 'api' ? await unkeyApi(usage, target.apiId, signal) : await unkeyKey(usage, config.unkeyApiIds, target.keyId, now, signal);
       case 'runtype':
-        return await runtype(usage, target, now);
+        return await runtype(usage, target, now, signal);
     }
   } catch (error) {
     if (error instanceof NotFoundError) return { notFound: error.summary };
@@ -42,55 +51,57 @@ export async function resolveLookup(usage: UsageService, config: KeyscopeConfig,
 }
 
 
-async function cryptolens(usage: UsageService, target: Extract<ResolvableTarget, { vendor: 'cryptolens' }>): Promise<LookupResult> {
+async function cryptolens(usage: UsageService, target: Extract<ResolvableTarget, { vendor: 'cryptolens' }>, signal: AbortSignal | undefined): Promise<LookupResult> {
   if (target.kind === 'machine-code') {
-    const devices = await usage.devicesByMachineCode(target.machineCode);
-    if (devices.length === 0) return { notFound: 'Cryptolens: no device with this machine code has used a license key.' };
-    return { found: devices.map(deviceFacts) };
+    const devices = await usage.devicesByMachineCode(target.machineCode, signal);
+    if (devices.items.length === 0) return { notFound: 'Cryptolens: no device with this machine code has used a license key.' };
+    const found = devices.items.map(deviceFacts);
+    return devices.truncated ? { found, note: `Cryptolens: the ${scanLimitText(devices, 'devices')} with this machine code (keyscope.cryptolens.maxScanKeys).` } : { found };
   }
   // The vendor answers "Could not find the key." (a NotFoundError) for a key that does not exist.
-  const summaries = target.kind === 'key' ? await usage.licenseKeyByString(target.productId, target.key) : await usage.licenseKeyById(target.keyId);
+  const summaries =
+    target.kind === 'key' ? await usage.licenseKeyByString(target.productId, target.key, signal) : await usage.licenseKeyById(target.keyId, signal);
   if (summaries.length === 0) {
     return { found: [unusedCryptolensKeyFacts(target.kind === 'key' ? { productId: target.productId, key: target.key } : { keyId: target.keyId })] };
   }
   const found = await Promise.all(
     summaries.map(async (summary) => {
       // A lookup is asked for once, so it may count every device rather than a first page.
-      const devices = await usage.keyDevices(summary.productId, summary.licenseKeyId);
-      return cryptolensKeyFacts(summary, { count: devices.length, more: false });
+      const devices = await usage.keyDevices(summary.productId, summary.licenseKeyId, signal);
+      return cryptolensKeyFacts(summary, { count: devices.items.length, more: devices.truncated });
     }),
   );
   return { found };
 }
 
-async function unkeyApi(usage: UsageService, apiId: string): Promise<LookupResult> {
+async function unkeyApi(usage: UsageService, apiId: string, signal: AbortSignal | undefined): Promise<LookupResult> {
   // An API the vendor does not know fails with its own message ("API … not found").
-  return { found: [unkeyApiFacts(apiId, await usage.unkeyTotalsByKey(apiId))] };
+  return { found: [unkeyApiFacts(apiId, await usage.unkeyTotalsByKey(apiId, signal))] };
 }
 
-async function unkeyKey(usage: UsageService, apiIds: readonly string[], keyId: string, now: number): Promise<LookupResult> {
+async function unkeyKey(usage: UsageService, apiIds: readonly string[], keyId: string, now: number, signal: AbortSignal | undefined): Promise<LookupResult> {
   if (apiIds.length === 0) return { notFound: 'Unkey: add your API ids in the setting keyscope.unkey.apiIds to look up their keys.' };
-  const totals = await unkeyTotalsOfApis(usage, apiIds);
+  const totals = await unkeyTotalsOfApis(usage, apiIds, signal);
   const withTraffic = totals.filter(([, byKey]) => byKey.has(keyId)).map(([apiId]) => apiId);
   // Unkey's analytics have no row for a quiet key: its API's key list tells whether it exists.
   const searched = withTraffic.length > 0 ? withTraffic : totals.map(([apiId]) => apiId);
   const found: KeyFacts[] = [];
   for (const apiId of searched) {
-    const key = await findUnkeyKey(usage, apiId, keyId);
+    const key = await findUnkeyKey(usage, apiId, keyId, signal);
     const outcomes: OutcomeCounts | undefined = totals.find(([id]) => id === apiId)?.[1].get(keyId);
     if (!key && !outcomes) continue;
     const facts = unkeyKeyFacts(apiId, keyId, outcomes, key);
-    const lastSeen = outcomes ? await unkeyLastSeen(usage, apiId, keyId, now) : undefined;
+    const lastSeen = outcomes ? await unkeyLastSeen(usage, apiId, keyId, now, signal) : undefined;
     found.push(lastSeen !== undefined ? { ...facts, lastSeen } : facts);
   }
   if (found.length === 0) return { notFound: `Unkey: no key ${keyId} in the configured APIs (${apiIds.join(', ')}).` };
   return { found };
 }
 
-async function findUnkeyKey(usage: UsageService, apiId: string, keyId: string): Promise<ApiKey | undefined> {
+async function findUnkeyKey(usage: UsageService, apiId: string, keyId: string, signal: AbortSignal | undefined): Promise<ApiKey | undefined> {
   let cursor: string | undefined;
   for (let page = 0; page < MAX_LIST_PAGES; page++) {
-    const result = await usage.unkeyKeysPage(apiId, cursor);
+    const result = await usage.unkeyKeysPage(apiId, cursor, signal);
     const key = result.items.find((item) => item.keyId === keyId);
     if (key) return key;
     if (!result.nextCursor || result.items.length === 0) return undefined;
@@ -100,15 +111,15 @@ async function findUnkeyKey(usage: UsageService, apiId: string, keyId: string): 
 }
 
 /** The start of the last hour with a verification in the last 30 days. */
-async function unkeyLastSeen(usage: UsageService, apiId: string, keyId: string, now: number): Promise<number | undefined> {
-  const slices = await usage.unkeyVerifications({ apiId, keyIds: [keyId], ...lastDays(30, now), groupBy: ['hour'] });
+async function unkeyLastSeen(usage: UsageService, apiId: string, keyId: string, now: number, signal: AbortSignal | undefined): Promise<number | undefined> {
+  const slices = await usage.unkeyVerifications({ apiId, keyIds: [keyId], ...lastDays(30, now), groupBy: ['hour'] }, signal);
   let last: number | undefined;
   for (const slice of slices) if (slice.time !== undefined && slice.outcomes.total > 0 && (last === undefined || slice.time > last)) last = slice.time;
   return last;
 }
 
-async function runtype(usage: UsageService, target: Extract<ResolvableTarget, { vendor: 'runtype' }>, now: number): Promise<LookupResult> {
-  const keys = await usage.runtypeKeys();
+async function runtype(usage: UsageService, target: Extract<ResolvableTarget, { vendor: 'runtype' }>, now: number, signal: AbortSignal | undefined): Promise<LookupResult> {
+  const keys = await usage.runtypeKeys(signal);
   const matches =
     target.kind === 'key-id'
       ? keys.filter((key) => key.keyId.toLowerCase() === target.keyId.toLowerCase())

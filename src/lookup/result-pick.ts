@@ -21,10 +21,15 @@ export function showLookupResult(usage: UsageService, config: KeyscopeConfig, ta
   pick.busy = true;
   pick.items = [AGAIN_ITEM];
 
-  void resolveLookup(usage, config, target).then(
+  // A lookup is asked for deliberately: a failure remembered from a hover moments ago is not its answer.
+  usage.forgetFailures(target.vendor);
+  // Closing the QuickPick (Escape, "Look up another…") aborts what only this lookup waits for.
+  const lookup = new AbortController();
+  void resolveLookup(usage, config, target, Date.now(), lookup.signal).then(
     (result) => {
+      if (lookup.signal.aborted) return;
       if ('found' in result) {
-        pick.items = [...factsItems(result.found), AGAIN_ITEM];
+        pick.items = [...(result.note ? messageItems(result.note, 'info') : []), ...factsItems(result.found), AGAIN_ITEM];
         pick.placeholder = 'Pick an action, or Escape to close';
       } else {
         pick.items = [...messageItems(result.notFound, 'warning'), AGAIN_ITEM];
@@ -33,6 +38,7 @@ export function showLookupResult(usage: UsageService, config: KeyscopeConfig, ta
       pick.busy = false;
     },
     (error: unknown) => {
+      if (lookup.signal.aborted) return;
       const setToken: ResultItem[] =
         error instanceof NoTokenError ? [{ label: '$(key) Set Access Token…', action: { kind: 'setToken', vendor: error.vendor } }] : [];
       pick.items = [...messageItems(describeError(error), 'error'), ...setToken, AGAIN_ITEM];
@@ -57,6 +63,7 @@ export function showLookupResult(usage: UsageService, config: KeyscopeConfig, ta
       void run(action);
     });
     pick.onDidHide(() => {
+      lookup.abort();
       finish(undefined);
       pick.dispose();
     });

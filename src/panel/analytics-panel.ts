@@ -35,6 +35,14 @@ export function createWebviewPanel(extensionUri: vscode.Uri, scope: PanelScope):
   return vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, scopeTitle(scope), { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, panelOptions(extensionUri));
 }
 
+/** Export asked a panel that closed while it waited for the panel to draw. */
+export class PanelClosedError extends Error {
+  constructor() {
+    super('the Analytics panel was closed');
+    this.name = 'PanelClosedError';
+  }
+}
+
 export class AnalyticsPanel implements vscode.Disposable {
   readonly key: string;
   private readonly endpoint: Endpoint<typeof hostMethods, typeof webviewMethods>;
@@ -47,7 +55,11 @@ export class AnalyticsPanel implements vscode.Disposable {
   private disposed = false;
   /** What the webview last said it shows. */
   private lastShown: Snapshot | undefined;
-  private shownWaiters: ((snapshot: Snapshot) => void)[] = [];
+  private shownWaiters: ((snapshot: Snapshot | undefined) => void)[] = [];
+  /** Aborts with the panel: its vendor calls and their retry sleeps end when it closes. */
+  private readonly lifetime = new AbortController();
+  /** The wait in snapshot(), cleared with the panel so no timer outlives it. */
+  private snapshotTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -65,8 +77,9 @@ export class AnalyticsPanel implements vscode.Disposable {
       open: deps.open,
       shown: (snapshot) => {
         this.lastShown = snapshot;
-        for (const resolve of this.shownWaiters.splice(0)) resolve(snapshot);
+        this.settleWaiters(snapshot);
       },
+      signal: this.lifetime.signal,
     };
     this.endpoint = new Endpoint({
       incoming: hostMethods,
@@ -100,18 +113,14 @@ export class AnalyticsPanel implements vscode.Disposable {
    */
   async snapshot(): Promise<Snapshot> {
     if (this.lastShown) return this.lastShown;
+    if (this.disposed) throw new PanelClosedError();
     this.panel.reveal(undefined, true);
     const first = await new Promise<Snapshot | undefined>((resolve) => {
-      const waiter = (snapshot: Snapshot): void => {
-        clearTimeout(timer);
-        resolve(snapshot);
-      };
-      const timer = setTimeout(() => {
-        this.shownWaiters = this.shownWaiters.filter((candidate) => candidate !== waiter);
-        resolve(undefined);
-      }, 20_000);
-      this.shownWaiters.push(waiter);
+      this.shownWaiters.push(resolve);
+      // One wait for every export asking meanwhile; it ends when the webview reports, or the panel closes.
+      this.snapshotTimer ??= setTimeout(() => this.settleWaiters(undefined), 20_000);
     });
+    if (this.disposed) throw new PanelClosedError();
     if (!first) throw new Error('the Analytics panel has shown nothing yet');
     return first;
   }
@@ -119,12 +128,21 @@ export class AnalyticsPanel implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.lifetime.abort();
+    this.settleWaiters(undefined);
     this.endpoint.dispose();
     this.disposedEmitter.fire();
     for (const subscription of this.subscriptions) subscription.dispose();
     this.disposedEmitter.dispose();
     this.activeEmitter.dispose();
     this.panel.dispose();
+  }
+
+  /** Answers every export waiting in snapshot() and clears the wait's timer. */
+  private settleWaiters(snapshot: Snapshot | undefined): void {
+    if (this.snapshotTimer !== undefined) clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = undefined;
+    for (const resolve of this.shownWaiters.splice(0)) resolve(snapshot);
   }
 
   private html(extensionUri: vscode.Uri, title: string): string {

@@ -2,35 +2,48 @@
 // key with its devices. Read through the usage service, so the tree's scans are reused.
 import { plainText } from '../text/untrusted';
 import type { DeviceUsage, LicenseKeySummary } from '../vendors/model';
+import type { Scan } from '../usage/scan';
 import type { PanelUsage } from './panel-usage';
 import type { Result } from './protocol';
 
 type KeyRow = Result<'cryptolens.product'>['keys'][number];
 type DeviceRow = Result<'cryptolens.key'>['devices'][number];
 
-export async function cryptolensProduct(usage: PanelUsage, productId: number): Promise<Result<'cryptolens.product'>> {
-  const summaries = (await usage.allLicenseKeys()).filter((summary) => summary.productId === productId);
-  const devices = await deviceCounts(usage, productId, summaries);
-  return { keys: summaries.map((summary) => keyRow(summary, devices.get(summary.licenseKeyId))) };
-}
-
-export async function cryptolensKey(usage: PanelUsage, productId: number, licenseKeyId: number): Promise<Result<'cryptolens.key'>> {
-  const [summaries, devices] = await Promise.all([usage.allLicenseKeys(), usage.keyDevices(productId, licenseKeyId)]);
-  const summary = summaries.find((candidate) => candidate.productId === productId && candidate.licenseKeyId === licenseKeyId);
+export async function cryptolensProduct(usage: PanelUsage, productId: number, signal?: AbortSignal): Promise<Result<'cryptolens.product'>> {
+  const [scan, devices] = await Promise.all([usage.allLicenseKeys(signal), usage.productDevices(productId, signal)]);
+  const summaries = scan.items.filter((summary) => summary.productId === productId);
+  const counts = deviceCounts(summaries, devices.items);
   return {
-    key: summary ? keyRow(summary, devices.length) : null,
-    devices: devices.map(deviceRow),
+    keys: summaries.map((summary) => keyRow(summary, counts.get(summary.licenseKeyId))),
+    ...scanLimitOf(scan, devices),
   };
 }
 
-async function deviceCounts(usage: PanelUsage, productId: number, summaries: readonly LicenseKeySummary[]): Promise<Map<number, number>> {
+export async function cryptolensKey(usage: PanelUsage, productId: number, licenseKeyId: number, signal?: AbortSignal): Promise<Result<'cryptolens.key'>> {
+  const [scan, devices] = await Promise.all([usage.allLicenseKeys(signal), usage.keyDevices(productId, licenseKeyId, signal)]);
+  const summary = scan.items.find((candidate) => candidate.productId === productId && candidate.licenseKeyId === licenseKeyId);
+  return {
+    key: summary ? keyRow(summary, devices.items.length) : null,
+    devices: devices.items.map(deviceRow),
+    // The account scan matters here only when it missed this key.
+    ...scanLimitOf(summary ? { truncated: false, limit: scan.limit } : scan, devices),
+  };
+}
+
+function deviceCounts(summaries: readonly LicenseKeySummary[], devices: readonly DeviceUsage[]): Map<number, number> {
   const counts = new Map<number, number>();
   for (const summary of summaries) counts.set(summary.licenseKeyId, 0);
-  for (const device of await usage.productDevices(productId)) {
+  for (const device of devices) {
     const keyId = Number(device.keyId);
     if (counts.has(keyId)) counts.set(keyId, (counts.get(keyId) ?? 0) + 1);
   }
   return counts;
+}
+
+/** `{ scanLimit }` when any of the reads behind an answer stopped at the limit. */
+function scanLimitOf(...scans: ReadonlyArray<Pick<Scan<unknown>, 'truncated' | 'limit'>>): { scanLimit?: number } {
+  const cut = scans.find((scan) => scan.truncated);
+  return cut ? { scanLimit: cut.limit } : {};
 }
 
 function keyRow(summary: LicenseKeySummary, devices: number | undefined): KeyRow {

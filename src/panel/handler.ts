@@ -20,6 +20,8 @@ export interface PanelContext {
   open(scope: PanelScope): Promise<void>;
   /** Keeps what the webview shows now (for Keyscope: Export Usage…). */
   shown(snapshot: Snapshot): void;
+  /** Aborts when the panel closes: the vendor calls only this panel waits for end with it. */
+  signal: AbortSignal;
 }
 
 export class ScopeMismatchError extends Error {
@@ -30,27 +32,32 @@ export class ScopeMismatchError extends Error {
 }
 
 export async function answerRequest(context: PanelContext, request: RequestOf<typeof hostMethods>): Promise<unknown> {
-  const { scope, usage } = context;
+  const { scope, usage, signal } = context;
   switch (request.method) {
     case 'init':
       return { scope, title: context.title, unkeyVersion: context.unkeyVersion() };
     case 'unkey.series':
       if (scope.vendor !== 'unkey') throw new ScopeMismatchError(request.method, scope);
-      return unkeySeries(usage, scope, request.params);
+      return unkeySeries(usage, scope, request.params, signal);
     case 'unkey.breakdown':
       if (scope.vendor !== 'unkey') throw new ScopeMismatchError(request.method, scope);
-      return unkeyBreakdown(usage, scope, request.params);
+      return unkeyBreakdown(usage, scope, request.params, signal);
     case 'cryptolens.product':
       if (scope.vendor !== 'cryptolens') throw new ScopeMismatchError(request.method, scope);
-      return cryptolensProduct(usage, scope.productId);
+      return cryptolensProduct(usage, scope.productId, signal);
     case 'cryptolens.key':
       if (scope.vendor !== 'cryptolens' || scope.keyId === undefined) throw new ScopeMismatchError(request.method, scope);
-      return cryptolensKey(usage, scope.productId, scope.keyId);
+      return cryptolensKey(usage, scope.productId, scope.keyId, signal);
     case 'runtype.summary':
       if (scope.vendor !== 'runtype') throw new ScopeMismatchError(request.method, scope);
-      return runtypeSummary(usage);
+      return runtypeSummary(usage, signal);
     case 'refresh':
+      // During a cooldown Refresh sends nothing and keeps what the panel shows; the panel says why.
+      await usage.checkCooldown(scope.vendor);
       usage.clear(scope.vendor);
+      return {};
+    case 'retry':
+      usage.forgetFailures(scope.vendor);
       return {};
     case 'export':
       return { saved: await context.save(request.params.format, request.params.snapshot) };

@@ -32,19 +32,25 @@ export async function resolveScope(usage: PanelUsage, apiIds: readonly string[],
 /** A lookup may know a Cryptolens key id without its product: the summaries say which it is. */
 async function productOfKey(usage: PanelUsage, keyId: number): Promise<number | undefined> {
   const keys = await usage.allLicenseKeys();
-  return keys.find((key) => key.licenseKeyId === keyId)?.productId ?? pickProduct(usage);
+  return keys.items.find((key) => key.licenseKeyId === keyId)?.productId ?? pickProduct(usage);
 }
 
 async function pickProduct(usage: PanelUsage): Promise<number | undefined> {
-  const items = usage.allLicenseKeys().then((keys) => {
+  // Dismissing the pick before the products are in aborts the scan, unless the tree waits for it too.
+  const loading = new AbortController();
+  const items = usage.allLicenseKeys(loading.signal).then((keys) => {
     const counts = new Map<number, number>();
-    for (const key of keys) counts.set(key.productId, (counts.get(key.productId) ?? 0) + 1);
+    for (const key of keys.items) counts.set(key.productId, (counts.get(key.productId) ?? 0) + 1);
     return [...counts.entries()]
       .sort(([a], [b]) => a - b)
       .map(([productId, count]) => ({ label: `Product ${productId}`, description: `${formatCount(count)} keys with usage`, productId }));
   });
-  const picked = await vscode.window.showQuickPick(items, { title: 'Keyscope: Open Analytics', placeHolder: 'Which Cryptolens product?', ignoreFocusOut: true });
-  return picked?.productId;
+  try {
+    const picked = await vscode.window.showQuickPick(items, { title: 'Keyscope: Open Analytics', placeHolder: 'Which Cryptolens product?', ignoreFocusOut: true });
+    return picked?.productId;
+  } finally {
+    loading.abort();
+  }
 }
 
 async function pickApi(apiIds: readonly string[]): Promise<string | undefined> {

@@ -72,8 +72,10 @@ export const deviceRowSchema = z.strictObject({
   lastSeen: millis,
 });
 
-const productResult = z.strictObject({ keys: list(licenseKeyRowSchema, 1_000_000) });
-const keyResult = z.strictObject({ key: z.nullable(licenseKeyRowSchema), devices: list(deviceRowSchema, 1_000_000) });
+/** Present when a read stopped at keyscope.cryptolens.maxScanKeys: the rows are the first this many. */
+const scanLimit = z.optional(z.int().check(z.minimum(1)));
+const productResult = z.strictObject({ keys: list(licenseKeyRowSchema, 1_000_000), scanLimit });
+const keyResult = z.strictObject({ key: z.nullable(licenseKeyRowSchema), devices: list(deviceRowSchema, 1_000_000), scanLimit });
 
 export const runtypeKeyRowSchema = z.strictObject({
   id: text(500),
@@ -113,6 +115,8 @@ export const hostMethods = {
   'runtype.summary': { params: empty, result: runtypeResult },
   /** Forgets the cached answers of this panel's vendor, so the next loads ask the vendor again. */
   refresh: { params: empty, result: empty },
+  /** Forgets only the failures remembered for this panel's vendor: a card's Retry asks again. */
+  retry: { params: empty, result: empty },
   /** Asks where to save, then writes what the panel shows. */
   export: { params: z.strictObject({ format: z.enum(['csv', 'json']), snapshot: snapshotSchema }), result: exportResult },
   /** Opens (or reveals) the panel of another scope, e.g. one key picked in a table. */

@@ -3,8 +3,8 @@ import { plainText } from '../text/untrusted';
 import type { PanelUsage } from './panel-usage';
 import type { Result } from './protocol';
 
-export async function runtypeSummary(usage: PanelUsage): Promise<Result<'runtype.summary'>> {
-  const summary = await usage.runtypeSummary();
+export async function runtypeSummary(usage: PanelUsage, signal?: AbortSignal): Promise<Result<'runtype.summary'>> {
+  const summary = await usage.runtypeSummary(signal);
   return {
     totalKeys: summary.totalKeys,
     activeKeys: summary.activeKeys,

@@ -9,30 +9,41 @@ export interface UnkeyScope {
   keyId?: string;
 }
 
-export async function unkeySeries(usage: PanelUsage, scope: UnkeyScope, range: Params<'unkey.series'>): Promise<Result<'unkey.series'>> {
-  const rows = await usage.unkeyVerifications({
-    apiId: scope.apiId,
-    start: range.start,
-    end: range.end,
-    groupBy: [range.granularity],
-    ...(scope.keyId !== undefined ? { keyIds: [scope.keyId] } : {}),
-  });
+export async function unkeySeries(usage: PanelUsage, scope: UnkeyScope, range: Params<'unkey.series'>, signal?: AbortSignal): Promise<Result<'unkey.series'>> {
+  const rows = await usage.unkeyVerifications(
+    {
+      apiId: scope.apiId,
+      start: range.start,
+      end: range.end,
+      groupBy: [range.granularity],
+      ...(scope.keyId !== undefined ? { keyIds: [scope.keyId] } : {}),
+    },
+    signal,
+  );
   const slices = rows.flatMap((row) => (row.time === undefined ? [] : [{ time: row.time, outcomes: countsOf(row.outcomes) }]));
   slices.sort((a, b) => a.time - b.time);
   return { slices };
 }
 
-export async function unkeyBreakdown(usage: PanelUsage, scope: UnkeyScope, params: Params<'unkey.breakdown'>): Promise<Result<'unkey.breakdown'>> {
-  const rows = await usage.unkeyVerifications({
-    apiId: scope.apiId,
-    start: params.range.start,
-    end: params.range.end,
-    groupBy: [params.by],
-    limit: params.limit,
-    orderBy: 'total',
-    order: 'desc',
-    ...(scope.keyId !== undefined ? { keyIds: [scope.keyId] } : {}),
-  });
+export async function unkeyBreakdown(
+  usage: PanelUsage,
+  scope: UnkeyScope,
+  params: Params<'unkey.breakdown'>,
+  signal?: AbortSignal,
+): Promise<Result<'unkey.breakdown'>> {
+  const rows = await usage.unkeyVerifications(
+    {
+      apiId: scope.apiId,
+      start: params.range.start,
+      end: params.range.end,
+      groupBy: [params.by],
+      limit: params.limit,
+      orderBy: 'total',
+      order: 'desc',
+      ...(scope.keyId !== undefined ? { keyIds: [scope.keyId] } : {}),
+    },
+    signal,
+  );
   const grouped = rows.map((row) => ({ ...groupOf(row, params.by), outcomes: countsOf(row.outcomes) }));
   // The vendor orders by total already; a stable re-sort keeps ties in the order it gave.
   grouped.sort((a, b) => b.outcomes.total - a.outcomes.total);

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { formatCount, formatRate, formatTime } from '../text/format';
 import { plainText } from '../text/untrusted';
+import { scanLimitText, type Scan } from '../usage/scan';
 import type { UsageService } from '../usage/usage-service';
 import type { DeviceUsage, LicenseKeySummary, Page } from '../vendors/model';
 import type { KeyReference, ReferencingNode } from './key-item';
+import { MessageNode } from './message-node';
 import type { TreeNode } from './node';
 import { PagedParentNode } from './paged-node';
 
@@ -21,11 +23,26 @@ export class CryptolensRootNode implements TreeNode {
   }
 
   async children(): Promise<TreeNode[]> {
-    const keys = await this.usage.allLicenseKeys();
+    const scan = await this.usage.allLicenseKeys();
     const counts = new Map<number, number>();
-    for (const key of keys) counts.set(key.productId, (counts.get(key.productId) ?? 0) + 1);
-    return [...counts.entries()].sort(([a], [b]) => a - b).map(([productId, count]) => new ProductNode(this.usage, productId, count));
+    for (const key of scan.items) counts.set(key.productId, (counts.get(key.productId) ?? 0) + 1);
+    const products: TreeNode[] = [...counts.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([productId, count]) => new ProductNode(this.usage, productId, count, scan.truncated));
+    return scan.truncated ? [...products, partialScanNode(scan)] : products;
   }
+}
+
+/** Says the product list comes from the first N keys only, and opens the setting that raises N. */
+function partialScanNode(scan: Scan<unknown>): MessageNode {
+  const label = `Products of the ${scanLimitText(scan, 'keys')}`;
+  return new MessageNode(
+    'cryptolens/partial',
+    label,
+    'info',
+    { title: 'Open Settings', command: 'workbench.action.openSettings', arguments: ['keyscope.cryptolens.maxScanKeys'] },
+    `${label}: Keyscope stops reading the account's key summaries there (keyscope.cryptolens.maxScanKeys). A product's own list still pages through all its keys.`,
+  );
 }
 
 export class ProductNode extends PagedParentNode<LicenseKeySummary> implements ReferencingNode {
@@ -36,6 +53,8 @@ export class ProductNode extends PagedParentNode<LicenseKeySummary> implements R
     private readonly usage: UsageService,
     private readonly productId: number,
     private readonly keyCount: number,
+    /** The count comes from a scan the limit cut short: the product may have more. */
+    private readonly atLeast = false,
   ) {
     super(`cryptolens/${productId}`);
     this.reference = { vendor: 'cryptolens', scopeId: String(productId) };
@@ -44,7 +63,7 @@ export class ProductNode extends PagedParentNode<LicenseKeySummary> implements R
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(`Product ${this.productId}`, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = `${formatCount(this.keyCount)} keys`;
+    item.description = `${formatCount(this.keyCount)}${this.atLeast ? '+' : ''} keys`;
     item.iconPath = new vscode.ThemeIcon('package');
     item.contextValue = 'cryptolens.product';
     return item;

@@ -36,8 +36,15 @@ export function createKeysView(tokens: TokenStore, usage: UsageService, config: 
     disposables: [
       tree,
       view,
-      vscode.commands.registerCommand(RETRY_COMMAND, (id: unknown) => tree.refresh(typeof id === 'string' ? id : undefined)),
-      vscode.commands.registerCommand(LOAD_MORE_COMMAND, (id: unknown) => (typeof id === 'string' ? tree.loadMore(id) : undefined)),
+      // A click on an error node is a deliberate retry: it asks again instead of reusing the failure.
+      vscode.commands.registerCommand(RETRY_COMMAND, (id: unknown) => {
+        usage.forgetFailures();
+        tree.refresh(typeof id === 'string' ? id : undefined);
+      }),
+      vscode.commands.registerCommand(LOAD_MORE_COMMAND, (id: unknown) => {
+        usage.forgetFailures();
+        return typeof id === 'string' ? tree.loadMore(id) : undefined;
+      }),
     ],
   };
 }

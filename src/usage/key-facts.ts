@@ -2,6 +2,7 @@
 // are raw vendor text: whoever renders them passes them through src/text/untrusted.ts.
 import type { KeyReference } from '../tree/key-item';
 import type { ApiKey, DeviceUsage, LicenseKeySummary, OutcomeCounts, VendorId } from '../vendors/model';
+import { scanLimitText, type Scan } from './scan';
 
 export interface UsageTotals {
   total: number;
@@ -75,6 +76,18 @@ export function unusedCryptolensKeyFacts(key: { productId?: number; key?: string
     details,
     totals: { total: 0, successful: 0, failed: 0, period: 'lifetime' },
     note: 'No usage recorded for this key yet.',
+  };
+}
+
+/** A key string not among the keys a cut-short scan read: it may exist; a lookup asks the vendor. */
+export function unscannedCryptolensKeyFacts(key: string, scan: Pick<Scan<unknown>, 'limit'>): KeyFacts {
+  return {
+    vendor: 'cryptolens',
+    reference: { vendor: 'cryptolens', key },
+    kind: 'license key',
+    title: key,
+    details: [],
+    note: `Not among the ${scanLimitText(scan, 'keys')} Keyscope read (keyscope.cryptolens.maxScanKeys); Look Up Key Usage asks Cryptolens about it.`,
   };
 }
 

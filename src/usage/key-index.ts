@@ -4,7 +4,7 @@
 import type { KeyscopeConfig } from '../config';
 import type { IdCandidate } from '../hover/ids';
 import type { ApiKey, LicenseKeySummary, OutcomeCounts } from '../vendors/model';
-import { cryptolensKeyFacts, runtypeKeyFacts, unkeyApiFacts, unkeyKeyFacts, type KeyFacts } from './key-facts';
+import { cryptolensKeyFacts, runtypeKeyFacts, unkeyApiFacts, unkeyKeyFacts, unscannedCryptolensKeyFacts, type KeyFacts } from './key-facts';
 import { NoTokenError, type UsageService } from './usage-service';
 
 /** A string seen in several products (each product has its own keys) shows at most this many. */
@@ -22,21 +22,21 @@ export class KeyIndex {
 
   /**
    * What the vendors know about `candidate`; empty when none does (or its vendor has no token).
-   * Rejects only when a vendor call failed.
+   * Rejects only when a vendor call failed, or when `signal` (the hover's) ended the wait.
    */
-  async resolve(candidate: IdCandidate): Promise<KeyFacts[]> {
+  async resolve(candidate: IdCandidate, signal?: AbortSignal): Promise<KeyFacts[]> {
     try {
       switch (candidate.kind) {
         case 'cryptolens-key':
-          return await this.cryptolensKey(candidate.text);
+          return await this.cryptolensKey(candidate.text, signal);
         case 'unkey-key':
-          return await this.unkeyKey(candidate.text);
+          return await this.unkeyKey(candidate.text, signal);
         case 'unkey-api':
-          return await this.unkeyApi(candidate.text);
+          return await this.unkeyApi(candidate.text, signal);
         case 'runtype-id':
-          return await this.runtype((key) => key.keyId.toLowerCase() === candidate.text.toLowerCase());
+          return await this.runtype((key) => key.keyId.toLowerCase() === candidate.text.toLowerCase(), signal);
         case 'runtype-prefix':
-          return await this.runtype((key) => key.start !== undefined && key.start !== '' && candidate.text.startsWith(key.start));
+          return await this.runtype((key) => key.start !== undefined && key.start !== '' && candidate.text.startsWith(key.start), signal);
       }
     } catch (error) {
       if (error instanceof NoTokenError) return [];
@@ -44,13 +44,15 @@ export class KeyIndex {
     }
   }
 
-  private async cryptolensKey(text: string): Promise<KeyFacts[]> {
-    const summaries = await this.usage.allLicenseKeys();
-    const matches = (this.keyStrings(summaries).get(text) ?? []).slice(0, MAX_MATCHES);
+  private async cryptolensKey(text: string, signal: AbortSignal | undefined): Promise<KeyFacts[]> {
+    const scan = await this.usage.allLicenseKeys(signal);
+    const matches = (this.keyStrings(scan.items).get(text) ?? []).slice(0, MAX_MATCHES);
+    // Not found among the keys a limit let Keyscope read is not "unknown": say so.
+    if (matches.length === 0 && scan.truncated) return [unscannedCryptolensKeyFacts(text, scan)];
     // The device count is one first-page call per key, the page the tree shows too.
     return Promise.all(
       matches.map(async (summary) => {
-        const page = await this.usage.devicesPage(summary.productId, summary.licenseKeyId).catch(() => undefined);
+        const page = await this.usage.devicesPage(summary.productId, summary.licenseKeyId, undefined, signal).catch(() => undefined);
         return cryptolensKeyFacts(summary, page ? { count: page.items.length, more: page.nextCursor !== undefined } : undefined);
       }),
     );
@@ -72,22 +74,22 @@ export class KeyIndex {
   }
 
   /** One analytics query per configured API answers every key of it (the tree asks the same). */
-  private async unkeyKey(keyId: string): Promise<KeyFacts[]> {
-    const totals = await unkeyTotalsOfApis(this.usage, this.config().unkeyApiIds);
+  private async unkeyKey(keyId: string, signal: AbortSignal | undefined): Promise<KeyFacts[]> {
+    const totals = await unkeyTotalsOfApis(this.usage, this.config().unkeyApiIds, signal);
     return totals.flatMap(([apiId, byKey]) => {
       const outcomes = byKey.get(keyId);
       return outcomes ? [unkeyKeyFacts(apiId, keyId, outcomes)] : [];
     });
   }
 
-  private async unkeyApi(apiId: string): Promise<KeyFacts[]> {
+  private async unkeyApi(apiId: string, signal: AbortSignal | undefined): Promise<KeyFacts[]> {
     // Only the APIs the user named: an arbitrary api_… string in code costs no query.
     if (!this.config().unkeyApiIds.includes(apiId)) return [];
-    return [unkeyApiFacts(apiId, await this.usage.unkeyTotalsByKey(apiId))];
+    return [unkeyApiFacts(apiId, await this.usage.unkeyTotalsByKey(apiId, signal))];
   }
 
-  private async runtype(matches: (key: ApiKey) => boolean): Promise<KeyFacts[]> {
-    const keys = await this.usage.runtypeKeys();
+  private async runtype(matches: (key: ApiKey) => boolean, signal: AbortSignal | undefined): Promise<KeyFacts[]> {
+    const keys = await this.usage.runtypeKeys(signal);
     const now = this.now();
     return keys.filter(matches).slice(0, MAX_MATCHES).map((key) => runtypeKeyFacts(key, now));
   }
@@ -97,8 +99,12 @@ export class KeyIndex {
  * Each API's 30-day totals per key (one query each, shared with the tree). One API failing (a typo
  * in the settings) must not hide the others; all of them failing is an error.
  */
-export async function unkeyTotalsOfApis(usage: UsageService, apiIds: readonly string[]): Promise<Array<[string, Map<string, OutcomeCounts>]>> {
-  const settled = await Promise.allSettled(apiIds.map((apiId) => usage.unkeyTotalsByKey(apiId)));
+export async function unkeyTotalsOfApis(
+  usage: UsageService,
+  apiIds: readonly string[],
+  signal?: AbortSignal,
+): Promise<Array<[string, Map<string, OutcomeCounts>]>> {
+  const settled = await Promise.allSettled(apiIds.map((apiId) => usage.unkeyTotalsByKey(apiId, signal)));
   const answered: Array<[string, Map<string, OutcomeCounts>]> = [];
   settled.forEach((result, index) => {
     if (result.status === 'fulfilled') answered.push([apiIds[index] as string, result.value]);

@@ -1,10 +1,12 @@
 import type { ApiKey, DeviceUsage, KeyActivitySummary, LicenseKeySummary, OutcomeCounts, Page, VendorId, VerificationSlice } from '../vendors/model';
+import type { DeviceQuery } from '../vendors/cryptolens/query';
 import type { VerificationQuery } from '../vendors/unkey/types';
-import { TtlCache } from './cache';
+import { BoundedCache, type CacheLimits } from './cache';
+import { CoolingDownError, Cooldowns } from './cooldown';
+import { collectScan, DEFAULT_MAX_SCAN_KEYS, type Scan } from './scan';
 import { lastDays } from './recent-window';
 import type { Connected, VendorClients } from './vendor-clients';
 
-const TTL_MS = 5 * 60_000;
 const TREE_PAGE = 100;
 const SCAN_PAGE = 1000;
 
@@ -16,122 +18,204 @@ export class NoTokenError extends Error {
   }
 }
 
+export interface UsageOptions {
+  cache?: Partial<CacheLimits>;
+  /** keyscope.cryptolens.maxScanKeys, read at each scan (a settings change clears the cache). */
+  maxScanKeys?: () => number;
+}
+
 /**
- * Every view reads vendor data through here: answers are cached (TTL) per vendor, account and query,
- * and the same request in flight is shared, so a tree expand, a hover and the panel cost one call.
+ * Every view reads vendor data through here: answers are cached (bounded, cache.ts) per vendor,
+ * account and query, and the same request in flight is shared, so a tree expand, a hover and the
+ * panel cost one call.
  */
 export class UsageService {
-  private readonly cache = new TtlCache<unknown>(TTL_MS);
+  private readonly cache: BoundedCache<unknown>;
+  /** Shared by every surface: a vendor that said "slow down" gets no request from any of them. */
+  private readonly cooldowns: Cooldowns;
+  private readonly maxScanKeys: () => number;
 
   constructor(
     private readonly clients: VendorClients,
     private readonly now: () => number = Date.now,
-  ) {}
+    options: UsageOptions = {},
+  ) {
+    // A cooldown is not remembered as a failure: it carries its own end, checked before every load.
+    this.cache = new BoundedCache(options.cache, now, undefined, (error) => !(error instanceof CoolingDownError));
+    this.cooldowns = new Cooldowns(now);
+    this.maxScanKeys = options.maxScanKeys ?? (() => DEFAULT_MAX_SCAN_KEYS);
+  }
+
+  /** Throws CoolingDownError while the vendor's account is cooling down: Refresh says so and sends nothing. */
+  async checkCooldown(vendor: VendorId): Promise<void> {
+    const connected = await this.clients.connect(vendor);
+    if (connected) this.cooldowns.check(vendor, connected.account);
+  }
 
   /** Forgets one vendor's answers (after a token or settings change), or all. */
   clear(vendor?: VendorId): void {
     this.cache.clear(vendor ? `${vendor}:` : '');
   }
 
+  /** Forgets remembered failures only: a deliberate retry (a click, a new lookup) asks the vendor again. */
+  forgetFailures(vendor?: VendorId): void {
+    this.cache.forgetFailures(vendor ? `${vendor}:` : '');
+  }
+
+  /** How many answers and failures are kept, and their estimated bytes (for tests and benchmarks). */
+  get kept(): { entries: number; bytes: number } {
+    return { entries: this.cache.size, bytes: this.cache.bytes };
+  }
+
+  /** Aborts every vendor call and stops the cache's timer (the extension is going away). */
+  dispose(): void {
+    this.cache.dispose();
+  }
+
+  // Every read takes an optional AbortSignal: the caller's (a hover, a lookup, a panel). It ends that
+  // caller's wait; the vendor call behind it is aborted once no caller waits any more (cache.ts).
+
   // --- Cryptolens -------------------------------------------------------------------------------
 
-  /** Every key summary of the account, in pages of 1000: the product list and lookups derive from it. */
-  allLicenseKeys(): Promise<LicenseKeySummary[]> {
-    return this.cached('cryptolens', 'all-keys', async ({ client }) => {
-      const all: LicenseKeySummary[] = [];
-      for await (const page of client.summaryPages({ limit: SCAN_PAGE })) all.push(...page.items);
-      return all;
-    });
+  /**
+   * The account's key summaries, 1000 a page, up to keyscope.cryptolens.maxScanKeys: the product list,
+   * hovers and product panels derive from this one scan (hovers never start another).
+   */
+  allLicenseKeys(signal?: AbortSignal): Promise<Scan<LicenseKeySummary>> {
+    const limit = this.maxScanKeys();
+    return this.cached(
+      'cryptolens',
+      `all-keys:${limit}`,
+      ({ client }, loadSignal) => collectScan(client.summaryPages({ limit: Math.min(SCAN_PAGE, limit) }, loadSignal), limit),
+      signal,
+    );
   }
 
   /** Product ids, derived from the summaries (a usage-analytics token cannot list products). */
-  async productIds(): Promise<number[]> {
-    const keys = await this.allLicenseKeys();
-    return [...new Set(keys.map((key) => key.productId))].sort((a, b) => a - b);
+  async productIds(signal?: AbortSignal): Promise<number[]> {
+    const keys = await this.allLicenseKeys(signal);
+    return [...new Set(keys.items.map((key) => key.productId))].sort((a, b) => a - b);
   }
 
-  licenseKeysPage(productId: number, cursor?: string): Promise<Page<LicenseKeySummary>> {
-    return this.cached('cryptolens', `keys:${productId}:${cursor ?? ''}`, ({ client }) =>
-      client.getKeyUsageSummaries({ productId, limit: TREE_PAGE, ...(cursor ? { startingAfter: cursor } : {}) }),
+  licenseKeysPage(productId: number, cursor?: string, signal?: AbortSignal): Promise<Page<LicenseKeySummary>> {
+    return this.cached(
+      'cryptolens',
+      `keys:${productId}:${cursor ?? ''}`,
+      ({ client }, loadSignal) => client.getKeyUsageSummaries({ productId, limit: TREE_PAGE, ...(cursor ? { startingAfter: cursor } : {}) }, loadSignal),
+      signal,
     );
   }
 
-  devicesPage(productId: number, keyId: number, cursor?: string): Promise<Page<DeviceUsage>> {
-    return this.cached('cryptolens', `devices:${productId}:${keyId}:${cursor ?? ''}`, ({ client }) =>
-      client.getKeyDevices({ productId, keyId, limit: TREE_PAGE, ...(cursor ? { startingAfter: cursor } : {}) }),
+  devicesPage(productId: number, keyId: number, cursor?: string, signal?: AbortSignal): Promise<Page<DeviceUsage>> {
+    return this.cached(
+      'cryptolens',
+      `devices:${productId}:${keyId}:${cursor ?? ''}`,
+      ({ client }, loadSignal) => client.getKeyDevices({ productId, keyId, limit: TREE_PAGE, ...(cursor ? { startingAfter: cursor } : {}) }, loadSignal),
+      signal,
     );
   }
 
-  /** All devices of one key (for lookups, hovers and the panel). */
-  keyDevices(productId: number, keyId: number): Promise<DeviceUsage[]> {
-    return this.cached('cryptolens', `all-devices:${productId}:${keyId}`, async ({ client }) => {
-      const all: DeviceUsage[] = [];
-      for await (const page of client.devicePages({ productId, keyId, limit: SCAN_PAGE })) all.push(...page.items);
-      return all;
-    });
+  /** The devices of one key (for lookups and the panel), up to the same limit. */
+  keyDevices(productId: number, keyId: number, signal?: AbortSignal): Promise<Scan<DeviceUsage>> {
+    return this.deviceScan(`all-devices:${productId}:${keyId}`, { productId, keyId }, signal);
   }
 
   // Lookups (keyscope.lookupKey) ask the vendor itself: only it can say "Could not find the key.".
 
   /** A key's summaries by its string, with the vendor's Key filter (which needs the product). */
-  licenseKeyByString(productId: number, key: string): Promise<LicenseKeySummary[]> {
-    return this.cached('cryptolens', `key:${productId}:${key}`, async ({ client }) => (await client.getKeyUsageSummaries({ productId, key })).items);
+  licenseKeyByString(productId: number, key: string, signal?: AbortSignal): Promise<LicenseKeySummary[]> {
+    return this.cached(
+      'cryptolens',
+      `key:${productId}:${key}`,
+      async ({ client }, loadSignal) => (await client.getKeyUsageSummaries({ productId, key }, loadSignal)).items,
+      signal,
+    );
   }
 
   /** A key's summaries by its id (a deleted key's id still finds them). */
-  licenseKeyById(keyId: number): Promise<LicenseKeySummary[]> {
-    return this.cached('cryptolens', `key-id:${keyId}`, async ({ client }) => (await client.getKeyUsageSummaries({ keyId })).items);
+  licenseKeyById(keyId: number, signal?: AbortSignal): Promise<LicenseKeySummary[]> {
+    return this.cached('cryptolens', `key-id:${keyId}`, async ({ client }, loadSignal) => (await client.getKeyUsageSummaries({ keyId }, loadSignal)).items, signal);
   }
 
-  /** Every device with this machine code, whichever key or product it used (the vendor normalizes it). */
-  devicesByMachineCode(machineCode: string): Promise<DeviceUsage[]> {
-    return this.cached('cryptolens', `machine:${machineCode}`, async ({ client }) => {
-      const all: DeviceUsage[] = [];
-      for await (const page of client.devicePages({ machineCode, limit: SCAN_PAGE })) all.push(...page.items);
-      return all;
-    });
+  /** The devices with this machine code, whichever key or product they used (the vendor normalizes it). */
+  devicesByMachineCode(machineCode: string, signal?: AbortSignal): Promise<Scan<DeviceUsage>> {
+    return this.deviceScan(`machine:${machineCode}`, { machineCode }, signal);
   }
 
-  /** All devices of a product, for the panel's devices-per-key column. */
-  productDevices(productId: number): Promise<DeviceUsage[]> {
-    return this.cached('cryptolens', `product-devices:${productId}`, async ({ client }) => {
-      const all: DeviceUsage[] = [];
-      for await (const page of client.devicePages({ productId, limit: SCAN_PAGE })) all.push(...page.items);
-      return all;
-    });
+  /** The devices of a product, for the panel's devices-per-key column. */
+  productDevices(productId: number, signal?: AbortSignal): Promise<Scan<DeviceUsage>> {
+    return this.deviceScan(`product-devices:${productId}`, { productId }, signal);
   }
 
   // --- Unkey ------------------------------------------------------------------------------------
 
-  unkeyKeysPage(apiId: string, cursor?: string): Promise<Page<ApiKey>> {
-    return this.cached('unkey', `keys:${apiId}:${cursor ?? ''}`, ({ client }) =>
-      client.listKeys({ apiId, limit: TREE_PAGE, ...(cursor ? { cursor } : {}) }),
+  unkeyKeysPage(apiId: string, cursor?: string, signal?: AbortSignal): Promise<Page<ApiKey>> {
+    return this.cached(
+      'unkey',
+      `keys:${apiId}:${cursor ?? ''}`,
+      ({ client }, loadSignal) => client.listKeys({ apiId, limit: TREE_PAGE, ...(cursor ? { cursor } : {}) }, loadSignal),
+      signal,
     );
   }
 
   /** Verifications of the last 30 days per key of one API: one query, shared by tree and hovers. */
-  async unkeyTotalsByKey(apiId: string): Promise<Map<string, OutcomeCounts>> {
-    const rows = await this.unkeyVerifications({ apiId, ...lastDays(30, this.now()), groupBy: ['key'] });
+  async unkeyTotalsByKey(apiId: string, signal?: AbortSignal): Promise<Map<string, OutcomeCounts>> {
+    const rows = await this.unkeyVerifications({ apiId, ...lastDays(30, this.now()), groupBy: ['key'] }, signal);
     return new Map(rows.flatMap((row) => (row.keyId ? [[row.keyId, row.outcomes] as const] : [])));
   }
 
-  unkeyVerifications(query: VerificationQuery): Promise<VerificationSlice[]> {
-    return this.cached('unkey', `verifications:${JSON.stringify(query)}`, ({ client }) => client.getVerifications(query));
+  unkeyVerifications(query: VerificationQuery, signal?: AbortSignal): Promise<VerificationSlice[]> {
+    return this.cached('unkey', `verifications:${JSON.stringify(query)}`, ({ client }, loadSignal) => client.getVerifications(query, loadSignal), signal);
   }
 
   // --- Runtype ----------------------------------------------------------------------------------
 
-  runtypeSummary(): Promise<KeyActivitySummary> {
-    return this.cached('runtype', 'analytics', ({ client }) => client.getAnalytics());
+  runtypeSummary(signal?: AbortSignal): Promise<KeyActivitySummary> {
+    return this.cached('runtype', 'analytics', ({ client }, loadSignal) => client.getAnalytics(loadSignal), signal);
   }
 
-  runtypeKeys(): Promise<ApiKey[]> {
-    return this.cached('runtype', 'keys', ({ client }) => client.listKeys());
+  runtypeKeys(signal?: AbortSignal): Promise<ApiKey[]> {
+    return this.cached('runtype', 'keys', ({ client }, loadSignal) => client.listKeys(loadSignal), signal);
   }
 
-  private async cached<V extends VendorId, T>(vendor: V, query: string, load: (connected: Connected<V>) => Promise<T>): Promise<T> {
+  private deviceScan(query: string, filter: DeviceQuery, signal: AbortSignal | undefined): Promise<Scan<DeviceUsage>> {
+    const limit = this.maxScanKeys();
+    return this.cached(
+      'cryptolens',
+      `${query}:${limit}`,
+      ({ client }, loadSignal) => collectScan(client.devicePages({ ...filter, limit: Math.min(SCAN_PAGE, limit) }, loadSignal), limit),
+      signal,
+    );
+  }
+
+  /** Resolves once every vendor call started so far has ended, aborted ones included (tests, benchmarks). */
+  settled(): Promise<void> {
+    return this.cache.settled();
+  }
+
+  private async cached<V extends VendorId, T>(
+    vendor: V,
+    query: string,
+    load: (connected: Connected<V>, signal: AbortSignal) => Promise<T>,
+    signal: AbortSignal | undefined,
+  ): Promise<T> {
     const connected = await this.clients.connect(vendor);
     if (!connected) throw new NoTokenError(vendor);
-    return this.cache.get(`${connected.account}:${query}`, () => load(connected)) as Promise<T>;
+    const { account } = connected;
+    // Kept answers are served during a cooldown (they cost nothing); only a new load is refused.
+    return this.cache.get(
+      `${account}:${query}`,
+      async (loadSignal) => {
+        this.cooldowns.check(vendor, account);
+        try {
+          const value = await load(connected, loadSignal);
+          this.cooldowns.succeeded(account);
+          return value;
+        } catch (error) {
+          throw this.cooldowns.failed(vendor, account, error);
+        }
+      },
+      signal,
+    ) as Promise<T>;
   }
 }

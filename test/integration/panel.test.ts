@@ -185,7 +185,7 @@ describe('Analytics panel', function () {
       outgoing: webviewMethods,
       parse: parseWebviewMessage,
       post: (message) => responses.push(message as ResponseMessage),
-      answer: async (request) => answerRequest({ scope, title: 'test', usage: await usage(), unkeyVersion: () => 'v2', save: async () => false, open: async () => undefined, shown: () => undefined }, request),
+      answer: async (request) => answerRequest({ scope, title: 'test', usage: await usage(), unkeyVersion: () => 'v2', save: async () => false, open: async () => undefined, shown: () => undefined, signal: new AbortController().signal }, request),
       describe: describeError,
       warn: () => undefined,
     });

@@ -3,6 +3,7 @@
 import type { KeyscopeConfig } from '../../src/config';
 import { HttpClient } from '../../src/http/client';
 import type { TokenStore } from '../../src/secrets';
+import { DEFAULT_MAX_SCAN_KEYS } from '../../src/usage/scan';
 import { UsageService } from '../../src/usage/usage-service';
 import { VendorClients } from '../../src/usage/vendor-clients';
 import type { VendorId } from '../../src/vendors/model';
@@ -22,6 +23,8 @@ export interface UsageHarness {
   requests(vendor: VendorId, path?: string): number;
   /** A fresh UsageService (an empty cache) over the same clients. */
   freshUsage(): UsageService;
+  /** The vendor clients the services use, for a UsageService with a clock of its own. */
+  clients: VendorClients;
   close(): Promise<void>;
 }
 
@@ -50,17 +53,21 @@ export async function startUsageHarness(): Promise<UsageHarness> {
     unkeyApiIds: [...emulator.config.unkey.apiIds],
     rejectedUnkeyApiIds: [],
     hoverEnabled: true,
+    cryptolensMaxScanKeys: DEFAULT_MAX_SCAN_KEYS,
   };
   // The emulator is on loopback, so no origin needs the user's consent; anything else is refused.
   const clients = new VendorClients(store, () => config, () => http, { confirm: () => Promise.reject(new Error('no consent in unit tests')) });
   const now = (): number => TEST_NOW;
+  // The scan limit follows the harness config, as activate() wires it to the setting.
+  const options = { maxScanKeys: () => config.cryptolensMaxScanKeys };
   return {
     emulator,
-    usage: new UsageService(clients, now),
+    usage: new UsageService(clients, now, options),
     config,
     tokens,
     requests: (vendor, path) => emulator.requests.count(path === undefined ? { vendor } : { vendor, path }),
-    freshUsage: () => new UsageService(clients, now),
+    freshUsage: () => new UsageService(clients, now, options),
+    clients,
     async close() {
       await http.close();
       await emulator.close();

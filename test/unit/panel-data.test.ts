@@ -45,6 +45,7 @@ describe('panel host: answers from the emulator', () => {
       },
       open: async () => undefined,
       shown: (snapshot) => shown.push(snapshot),
+      signal: new AbortController().signal,
     };
     const endpoint = new Endpoint({
       incoming: hostMethods,

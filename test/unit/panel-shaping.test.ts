@@ -65,16 +65,16 @@ describe('panel shaping: long series', () => {
 
 describe('panel shaping: ranges', () => {
   it('asks for the last 24 hours as 24 hourly slices ending with the current hour', () => {
-    const result = resolveRange({ preset: '24h', granularity: 'hour' }, NOW);
+    const result = resolveRange({ preset: '24h', granularity: 'hour' }, NOW, 'v1');
     assert.ok(result.ok);
     assert.equal(result.range.end, Date.UTC(2025, 0, 13, 14));
     assert.equal((result.range.end - result.range.start) / HOUR_MS + 1, 24);
   });
 
   it('starts 7 and 30 day ranges at UTC midnight, and 12 months at the first of a month', () => {
-    const week = resolveRange({ preset: '7d', granularity: 'day' }, NOW);
-    const month = resolveRange({ preset: '30d', granularity: 'day' }, NOW);
-    const year = resolveRange({ preset: '12m', granularity: 'month' }, NOW);
+    const week = resolveRange({ preset: '7d', granularity: 'day' }, NOW, 'v1');
+    const month = resolveRange({ preset: '30d', granularity: 'day' }, NOW, 'v1');
+    const year = resolveRange({ preset: '12m', granularity: 'month' }, NOW, 'v1');
     assert.ok(week.ok && month.ok && year.ok);
     assert.equal(week.range.start, Date.UTC(2025, 0, 7));
     assert.equal(month.range.start, Date.UTC(2024, 11, 15));
@@ -82,10 +82,10 @@ describe('panel shaping: ranges', () => {
   });
 
   it('reads custom dates as whole UTC days, up to the current hour', () => {
-    const past = resolveRange({ preset: 'custom', granularity: 'hour', from: '2025-01-01', to: '2025-01-02' }, NOW);
+    const past = resolveRange({ preset: 'custom', granularity: 'hour', from: '2025-01-01', to: '2025-01-02' }, NOW, 'v1');
     assert.ok(past.ok);
     assert.deepEqual(past.range, { start: Date.UTC(2025, 0, 1), end: Date.UTC(2025, 0, 2, 23), granularity: 'hour' });
-    const today = resolveRange({ preset: 'custom', granularity: 'day', from: '2025-01-10', to: '2025-01-13' }, NOW);
+    const today = resolveRange({ preset: 'custom', granularity: 'day', from: '2025-01-10', to: '2025-01-13' }, NOW, 'v1');
     assert.ok(today.ok);
     assert.equal(today.range.end, Date.UTC(2025, 0, 13, 14));
   });
@@ -98,15 +98,15 @@ describe('panel shaping: ranges', () => {
       [{ from: '2026-01-01', to: '2026-01-02' }, /future/],
     ];
     for (const [dates, message] of cases) {
-      const result = resolveRange({ preset: 'custom', granularity: 'day', ...dates }, NOW);
+      const result = resolveRange({ preset: 'custom', granularity: 'day', ...dates }, NOW, 'v1');
       assert.equal(result.ok, false, JSON.stringify(dates));
       if (!result.ok) assert.match(result.error, message);
     }
   });
 
   it('allows a year by hour, and refuses more hours than the protocol carries', () => {
-    assert.ok(resolveRange({ preset: 'custom', granularity: 'hour', from: '2024-01-13', to: '2025-01-12' }, NOW).ok);
-    const tooLong = resolveRange({ preset: 'custom', granularity: 'hour', from: '2023-01-01', to: '2025-01-12' }, NOW);
+    assert.ok(resolveRange({ preset: 'custom', granularity: 'hour', from: '2024-01-13', to: '2025-01-12' }, NOW, 'v1').ok);
+    const tooLong = resolveRange({ preset: 'custom', granularity: 'hour', from: '2023-01-01', to: '2025-01-12' }, NOW, 'v1');
     assert.equal(tooLong.ok, false);
     if (!tooLong.ok) assert.match(tooLong.error, /coarser granularity/);
   });

@@ -43,7 +43,7 @@ export class CryptolensView implements PanelView {
     this.keyId = context.scope.keyId;
     if (this.keyId === undefined) this.productCards();
     else this.keyCards();
-    this.loader = new CardLoader(this.cards, context.describe);
+    this.loader = new CardLoader(this.cards, context);
     this.element = h('div', { className: 'view cryptolens-view', children: [this.summary, ...this.cards.map((card) => card.element)] });
     context.setSubtitle(this.keyId === undefined ? 'Lifetime totals per license key · times in UTC' : 'Lifetime totals and devices of one license key · times in UTC');
   }
@@ -133,7 +133,10 @@ export class CryptolensView implements PanelView {
     const successful = keys.reduce((sum, key) => sum + key.successful, 0);
     const devices = counted.reduce((sum, key) => sum + (key.devices ?? 0), 0);
     const partial = counted.length < keys.length;
-    this.notes = partial ? [`Devices were counted for the ${formatCount(counted.length)} busiest keys only.`] : [];
+    this.notes = [
+      ...(partial ? [`Devices were counted for the ${formatCount(counted.length)} busiest keys only.`] : []),
+      ...(result.scanLimit !== undefined ? [scanLimitNote(result.scanLimit, 'keys and devices')] : []),
+    ];
     this.summary.replaceChildren(
       tiles([
         { label: 'License keys', value: formatCount(keys.length) },
@@ -156,12 +159,14 @@ export class CryptolensView implements PanelView {
       { key: 'devices', label: 'Devices', color: NEUTRAL_COLOR, values: most.map((key) => key.devices ?? 0) },
     ]);
     this.card('devices-per-key').setNote(partial ? this.notes[0] ?? '' : '');
-    this.showGrid('keys', keysTable(keys), 'Double-click a row, or press Enter on it, to open that key and its devices.');
+    const open = 'Double-click a row, or press Enter on it, to open that key and its devices.';
+    this.showGrid('keys', keysTable(keys), result.scanLimit !== undefined ? `${scanLimitNote(result.scanLimit, 'keys')} ${open}` : open);
     this.showCounters(keys, 'Counters, summed over the product’s keys');
   }
 
   private showKey(result: Result<'cryptolens.key'>): void {
     const { key, devices } = result;
+    this.notes = result.scanLimit !== undefined ? [scanLimitNote(result.scanLimit, 'keys and devices')] : [];
     const tileList: Tile[] = key
       ? [
           { label: 'Key', value: keyLabel(key), detail: `id ${key.licenseKeyId}` },
@@ -181,7 +186,7 @@ export class CryptolensView implements PanelView {
       this.showChart('requests-per-device', table.name, table, table.rows.map((row) => String(row[0])), [
         { key: 'requests', label: 'Requests', color: NEUTRAL_COLOR, values: table.rows.map((row) => Number(row[1])) },
       ]);
-      this.showGrid('devices', devicesTable(devices), '');
+      this.showGrid('devices', devicesTable(devices), this.notes[0] ?? '');
     }
     this.showCounters(key ? [key] : [], 'Counters');
   }
@@ -217,4 +222,9 @@ export class CryptolensView implements PanelView {
     if (typeof keyId !== 'number') return;
     void this.context.request('open', { scope: { vendor: 'cryptolens', productId: this.productId, keyId } }).catch(() => undefined);
   }
+}
+
+/** A read stopped at keyscope.cryptolens.maxScanKeys: what is shown is the first N. */
+function scanLimitNote(limit: number, what: string): string {
+  return `Only the first ${formatCount(limit)} ${what} of the account were read (keyscope.cryptolens.maxScanKeys).`;
 }

@@ -50,7 +50,7 @@ export class RuntypeView implements PanelView {
       isHighlighted: (row) => this.keyId !== undefined && row[4] === this.keyId,
     });
     this.keysCard.body.append(this.grid.element);
-    this.loader = new CardLoader([this.stateCard, this.lastUseCard, this.keysCard], context.describe);
+    this.loader = new CardLoader([this.stateCard, this.lastUseCard, this.keysCard], context);
     this.element = h('div', {
       className: 'view runtype-view',
       children: [this.summary, h('div', { className: 'card-row', children: [this.stateCard.element, this.lastUseCard.element] }), this.keysCard.element],

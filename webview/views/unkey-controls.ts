@@ -1,7 +1,9 @@
-// The Unkey view's range controls: preset, granularity, and custom dates (UTC days).
+// The Unkey view's range controls: preset, granularity, and custom dates (UTC days), as the API
+// version in use can answer them (v2 keeps 90 days).
 import { GRANULARITIES, type Granularity } from '../../src/panel/protocol';
+import type { UnkeyApiVersion } from '../../src/vendors/unkey/types';
 import { h } from '../dom';
-import { customDatesFor, PRESET_GRANULARITY, PRESET_LABELS, RANGE_PRESETS, resolveRange, type RangeChoice, type RangeResult } from '../shape/range';
+import { customDatesFor, offeredPreset, PRESET_GRANULARITY, PRESET_LABELS, presetsFor, resolveRange, type RangeChoice, type RangeResult } from '../shape/range';
 import { dayText } from '../shape/time';
 import { dropdown } from '../toolkit/controls';
 
@@ -16,15 +18,19 @@ export class RangeControls {
   private readonly message: HTMLElement;
   private readonly granularity;
 
-  constructor(initial: RangeChoice, onChange: (choice: RangeChoice) => void) {
-    this.choice = initial;
+  constructor(
+    initial: RangeChoice,
+    private readonly version: UnkeyApiVersion,
+    onChange: (choice: RangeChoice) => void,
+  ) {
+    this.choice = { ...initial, preset: offeredPreset(initial.preset, version) };
     const preset = dropdown(
       'Range',
-      RANGE_PRESETS.map((value) => ({ value, label: PRESET_LABELS[value] })),
-      initial.preset,
+      presetsFor(version).map((value) => ({ value, label: PRESET_LABELS[value] })),
+      this.choice.preset,
       (value) => {
         const next: RangeChoice = { ...this.choice, preset: value, granularity: PRESET_GRANULARITY[value] };
-        if (value === 'custom' && (!next.from || !next.to)) Object.assign(next, customDatesFor(this.choice, Date.now()));
+        if (value === 'custom' && (!next.from || !next.to)) Object.assign(next, customDatesFor(this.choice, Date.now(), this.version));
         this.granularity.set(next.granularity);
         this.apply(next, onChange);
       },
@@ -32,7 +38,7 @@ export class RangeControls {
     this.granularity = dropdown(
       'Granularity',
       GRANULARITIES.map((value) => ({ value, label: GRANULARITY_LABELS[value] })),
-      initial.granularity,
+      this.choice.granularity,
       (value) => this.apply({ ...this.choice, granularity: value }, onChange),
     );
     this.from = dateInput('From (UTC)', initial.from);
@@ -44,7 +50,7 @@ export class RangeControls {
       className: 'custom-range',
       children: [labelled('From (UTC)', this.from), labelled('To (UTC)', this.to)],
     });
-    this.message = h('p', { className: 'range-message', attrs: { role: 'alert', hidden: '' } });
+    this.message = h('p', { className: 'range-message', attrs: { role: 'status', 'aria-live': 'polite', hidden: '' } });
     this.element = h('div', { className: 'range-controls', children: [preset.element, this.granularity.element, this.custom, this.message] });
     this.sync();
   }
@@ -53,11 +59,13 @@ export class RangeControls {
     return this.choice;
   }
 
-  /** The range to ask for now, or undefined (with the reason shown) when the choice is not valid. */
+  /** The range to ask for now; the reason it cannot be used, or what was changed to fit the vendor, is shown. */
   resolve(now: number): RangeResult {
-    const result = resolveRange(this.choice, now);
-    this.message.textContent = result.ok ? '' : result.error;
-    this.message.toggleAttribute('hidden', result.ok);
+    const result = resolveRange(this.choice, now, this.version);
+    const text = result.ok ? (result.note ?? '') : result.error;
+    this.message.textContent = text;
+    this.message.classList.toggle('is-error', !result.ok);
+    this.message.toggleAttribute('hidden', text === '');
     return result;
   }
 

@@ -40,13 +40,15 @@ export class UnkeyView implements PanelView {
   private readonly seriesLoader: CardLoader;
   private readonly breakdownLoader: CardLoader;
   private series: { range: Range; slices: Series; aggregated: Aggregated } | undefined;
+  /** What the range controls changed to fit the vendor (a start clamped to v2's retention). */
+  private rangeNote: string | undefined;
   private breakdown: { by: Breakdown; limit: number; rows: BreakdownRows } | undefined;
 
   constructor(private readonly context: ViewContext) {
     const keyScoped = context.scope.vendor === 'unkey' && context.scope.keyId !== undefined;
     const saved = context.state.get().unkey ?? DEFAULT_UNKEY_CONTROLS;
     this.controls = keyScoped && saved.breakdown === 'key' ? { ...saved, breakdown: 'tag' } : saved;
-    this.range = new RangeControls(this.controls, (choice) => {
+    this.range = new RangeControls(this.controls, context.unkeyVersion, (choice) => {
       this.save({ preset: choice.preset, granularity: choice.granularity, from: choice.from, to: choice.to });
       this.load();
     });
@@ -71,8 +73,8 @@ export class UnkeyView implements PanelView {
       tableOpen: context.state.tableOpen('breakdown'),
       onTableToggle: (open) => context.state.setTableOpen('breakdown', open),
     });
-    this.seriesLoader = new CardLoader([this.seriesCard], context.describe);
-    this.breakdownLoader = new CardLoader([this.breakdownCard], context.describe);
+    this.seriesLoader = new CardLoader([this.seriesCard], context);
+    this.breakdownLoader = new CardLoader([this.breakdownCard], context);
     const groupBy = dropdown(
       'Group by',
       BREAKDOWNS.filter((by) => !(keyScoped && by === 'key')).map((value) => ({ value, label: BREAKDOWN_LABELS[value] })),
@@ -110,6 +112,7 @@ export class UnkeyView implements PanelView {
     const hidden = OUTCOMES.filter((outcome) => !this.legend.visible().includes(outcome));
     if (hidden.length > 0) notes.push(`Hidden outcomes (not in the tables; Total still counts them): ${hidden.map((outcome) => OUTCOME_LABELS[outcome]).join(', ')}`);
     if (this.series) notes.push(`Range: ${new Date(this.series.range.start).toISOString()} to ${new Date(this.series.range.end).toISOString()} (slice starts, UTC)`);
+    if (this.rangeNote) notes.push(this.rangeNote);
     for (const [card, chart] of [[this.seriesCard, this.seriesChart], [this.breakdownCard, this.breakdownChart]] as const) {
       const table = chart.table();
       if (card.showsData && table) tables.push(table);
@@ -132,6 +135,7 @@ export class UnkeyView implements PanelView {
 
   private currentRange(): Range | undefined {
     const resolved = this.range.resolve(Date.now());
+    this.rangeNote = resolved.ok ? resolved.note : undefined;
     return resolved.ok ? resolved.range : undefined;
   }
 

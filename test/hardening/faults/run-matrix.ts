@@ -2,7 +2,7 @@
 // Refresh, exercise tree / hover / lookup / panel, check what they said and what the extension did,
 // heal the vendor, Refresh once, and check that everything is back.
 import { VENDOR_NAMES, type VendorId } from '../../../src/vendors/model';
-import type { HostVitals } from '../agent/protocol';
+import type { HostVitals, TreeRow } from '../agent/protocol';
 import { keyscopeErrors, type LogTail } from '../logs';
 import type { Session } from '../session';
 import { exercise, type Observation, type Probe } from './exercise';
@@ -20,6 +20,28 @@ const SURFACES = 4;
 const LATE_REQUESTS = 2;
 /** Long enough for a hang to time out, then every retry a 429 with Retry-After: 1 asks for. */
 const WAIT_MS = MATRIX_TIMEOUT_MS + 20_000;
+/** A 429 without Retry-After cools the vendor down for 10 s (src/usage/cooldown.ts); with margin. */
+const COOLDOWN_WAIT_MS = 60_000;
+
+function isRateLimitRow(kind: FaultKind): boolean {
+  return kind.fault.kind === 'status' && kind.fault.status === 429;
+}
+
+/**
+ * After a 429 the vendor is left alone until its cooldown ends, and Refresh respects that (it says
+ * so and sends nothing). Waits for the end as the tree shows it: walked again until the vendor's
+ * rows hold no "rate limited" error, which happens once the tree may ask the (healed) vendor again.
+ */
+async function cooldownEnded(session: Session, vendor: VendorId): Promise<void> {
+  const deadline = Date.now() + COOLDOWN_WAIT_MS;
+  for (;;) {
+    const rows = await session.agent<TreeRow[]>({ action: 'tree', maxDepth: 3, maxChildren: 1 });
+    const cooling = rows.some((row) => (row.id === vendor || row.id.startsWith(`${vendor}/`)) && row.id.endsWith('/error') && /rate limited/.test(row.label));
+    if (!cooling) return;
+    if (Date.now() > deadline) throw new Error(`${vendor} still cooling down after ${COOLDOWN_WAIT_MS / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
 
 /** Problems with a healthy pass: errors anywhere, the vendor's data missing. */
 export function healthProblems(observation: Observation, probe: Probe): string[] {
@@ -88,12 +110,15 @@ export async function runRow(session: Session, probes: Record<VendorId, Probe>, 
   await new Promise((resolve) => setTimeout(resolve, 300));
   const { retries, maxAttempt } = retryFigures(logs.keyscope.since(), vendor);
   if (maxAttempt > MAX_RETRIES) problems.push(`a call was retried ${maxAttempt} times (at most ${MAX_RETRIES})`);
-  // No storm: each of the four surfaces may repeat a healthy cycle's calls (a failure is not cached), no more.
+  // No storm: each of the four surfaces may repeat a healthy cycle's calls, no more. (A 429 starts a
+  // cooldown every surface shares; these rows' short ones, 1 s and 10 s, may end within the cycle,
+  // so the bound stays the same. The unit tests count a long one: one request, then nothing.)
   const calls = requests - retries;
   if (calls > SURFACES * Math.max(healthy, 1)) problems.push(`${calls} calls while faulted: more than ${SURFACES}× a healthy cycle's ${healthy}`);
 
-  // Healed: one Refresh, then everything must work again.
+  // Healed: one Refresh, then everything must work again — once a 429's cooldown has ended.
   try {
+    if (isRateLimitRow(kind)) await cooldownEnded(session, vendor);
     await session.agent({ action: 'refresh' });
     const healed = await exercise(session, probe, WAIT_MS, 'refresh');
     problems.push(...healthProblems(healed, probe).map((problem) => `after one Refresh: ${problem}`));
