@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { KeyIndex } from '../usage/key-index';
 import { hoverMarkdown, OPEN_ANALYTICS_COMMAND } from './content';
-import { findIdAt } from './ids';
+import { findIdAt } from '../vendors/key-ids';
 import { untilCancelled } from './until-cancelled';
 
 /**
