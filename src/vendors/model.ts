@@ -29,6 +29,25 @@ export const OUTCOMES = [
 export type Outcome = (typeof OUTCOMES)[number];
 export type OutcomeCounts = Record<Outcome, number> & { total: number };
 
+/** Every outcome and the total at 0, to sum into. */
+export function zeroOutcomes(): OutcomeCounts {
+  return outcomeCounts({ total: 0 });
+}
+
+/** Adds `from` into `into`, outcome by outcome and the total. */
+export function addOutcomes(into: OutcomeCounts, from: OutcomeCounts): void {
+  for (const outcome of OUTCOMES) into[outcome] += from[outcome];
+  into.total += from.total;
+}
+
+/** Exactly the outcome fields and the total (an outcome `source` lacks is 0), whatever else it holds. */
+export function outcomeCounts(source: Readonly<Partial<Record<Outcome, number>> & { total: number }>): OutcomeCounts {
+  const counts = {} as OutcomeCounts;
+  for (const outcome of OUTCOMES) counts[outcome] = source[outcome] ?? 0;
+  counts.total = source.total;
+  return counts;
+}
+
 /** One page of a cursor-paged listing; `nextCursor` is absent on the last page. */
 export interface Page<T> {
   items: T[];
