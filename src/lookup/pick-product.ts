@@ -60,17 +60,12 @@ export function pickProduct(usage: UsageService, key: string): Promise<number | 
 
 async function loadProducts(usage: UsageService, key: string): Promise<ProductItem[]> {
   // Both come from the same cached scan of the account's summaries.
-  const [productIds, summaries] = await Promise.all([usage.productIds(), usage.allLicenseKeys()]);
-  const keyCounts = new Map<number, number>();
-  const holding = new Set<number>();
-  for (const summary of summaries) {
-    keyCounts.set(summary.productId, (keyCounts.get(summary.productId) ?? 0) + 1);
-    if (summary.key === key) holding.add(summary.productId);
-  }
-  const items = productIds.map((productId) => ({
+  const [products, summaries] = await Promise.all([usage.productsWithCounts(), usage.allLicenseKeys()]);
+  const holding = new Set(summaries.filter((summary) => summary.key === key).map((summary) => summary.productId));
+  const items = products.map(({ productId, keyCount }) => ({
     label: `Product ${productId}`,
     description: holding.has(productId) ? 'this key has usage here' : undefined,
-    detail: `${formatCount(keyCounts.get(productId) ?? 0)} keys with usage`,
+    detail: `${formatCount(keyCount)} keys with usage`,
     productId,
   }));
   return [...items.filter((item) => holding.has(item.productId)), ...items.filter((item) => !holding.has(item.productId))];

@@ -36,13 +36,9 @@ async function productOfKey(usage: PanelUsage, keyId: number): Promise<number | 
 }
 
 async function pickProduct(usage: PanelUsage): Promise<number | undefined> {
-  const items = usage.allLicenseKeys().then((keys) => {
-    const counts = new Map<number, number>();
-    for (const key of keys) counts.set(key.productId, (counts.get(key.productId) ?? 0) + 1);
-    return [...counts.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([productId, count]) => ({ label: `Product ${productId}`, description: `${formatCount(count)} keys with usage`, productId }));
-  });
+  const items = usage
+    .productsWithCounts()
+    .then((products) => products.map(({ productId, keyCount }) => ({ label: `Product ${productId}`, description: `${formatCount(keyCount)} keys with usage`, productId })));
   const picked = await vscode.window.showQuickPick(items, { title: 'Keyscope: Open Analytics', placeHolder: 'Which Cryptolens product?', ignoreFocusOut: true });
   return picked?.productId;
 }

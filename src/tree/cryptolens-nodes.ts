@@ -21,10 +21,8 @@ export class CryptolensRootNode implements TreeNode {
   }
 
   async children(): Promise<TreeNode[]> {
-    const keys = await this.usage.allLicenseKeys();
-    const counts = new Map<number, number>();
-    for (const key of keys) counts.set(key.productId, (counts.get(key.productId) ?? 0) + 1);
-    return [...counts.entries()].sort(([a], [b]) => a - b).map(([productId, count]) => new ProductNode(this.usage, productId, count));
+    const products = await this.usage.productsWithCounts();
+    return products.map(({ productId, keyCount }) => new ProductNode(this.usage, productId, keyCount));
   }
 }
 

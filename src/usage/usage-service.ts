@@ -8,6 +8,12 @@ const TTL_MS = 5 * 60_000;
 const TREE_PAGE = 100;
 const SCAN_PAGE = 1000;
 
+export interface ProductCount {
+  productId: number;
+  /** Keys of the product that have usage (summaries exist only for those). */
+  keyCount: number;
+}
+
 /** Thrown when a view asks for a vendor that has no token; views show the welcome instead. */
 export class NoTokenError extends Error {
   constructor(readonly vendor: VendorId) {
@@ -44,10 +50,14 @@ export class UsageService {
     });
   }
 
-  /** Product ids, derived from the summaries (a usage-analytics token cannot list products). */
-  async productIds(): Promise<number[]> {
-    const keys = await this.allLicenseKeys();
-    return [...new Set(keys.map((key) => key.productId))].sort((a, b) => a - b);
+  /**
+   * Products by id, with how many keys with usage each has: derived from the summaries (a
+   * usage-analytics token cannot list products). The tree and both product pickers list these.
+   */
+  async productsWithCounts(): Promise<ProductCount[]> {
+    const counts = new Map<number, number>();
+    for (const key of await this.allLicenseKeys()) counts.set(key.productId, (counts.get(key.productId) ?? 0) + 1);
+    return [...counts].sort(([a], [b]) => a - b).map(([productId, keyCount]) => ({ productId, keyCount }));
   }
 
   licenseKeysPage(productId: number, cursor?: string): Promise<Page<LicenseKeySummary>> {
