@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { formatCount } from '../text/format';
 import type { UsageService } from '../usage/usage-service';
+import { answerOnce } from './answer-once';
 import { LOOKUP_TITLE } from './ask-target';
 import { describeError } from '../usage/describe-error';
 
@@ -38,23 +39,9 @@ export function pickProduct(usage: UsageService, key: string): Promise<number | 
       pick.placeholder = `${describeError(error)} — type the product id`;
     },
   );
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (productId: number | undefined): void => {
-      if (settled) return;
-      settled = true;
-      resolve(productId);
-      pick.hide();
-    };
-    pick.onDidAccept(() => {
-      const productId = pick.activeItems[0]?.productId;
-      if (productId !== undefined) finish(productId);
-    });
-    pick.onDidHide(() => {
-      finish(undefined);
-      pick.dispose();
-    });
-    pick.show();
+  return answerOnce<number>(pick, (answer) => {
+    const productId = pick.activeItems[0]?.productId;
+    if (productId !== undefined) answer(productId);
   });
 }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { KeyscopeConfig } from '../config';
 import { NoTokenError, type UsageService } from '../usage/usage-service';
 import { VENDOR_NAMES } from '../vendors/model';
+import { answerOnce } from './answer-once';
 import { LOOKUP_TITLE } from './ask-target';
 import { describeTarget, targetValue } from './recognize';
 import { describeError } from '../usage/describe-error';
@@ -41,26 +42,12 @@ export function showLookupResult(usage: UsageService, config: KeyscopeConfig, ta
     },
   );
 
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (result: 'again' | undefined): void => {
-      if (settled) return;
-      settled = true;
-      resolve(result);
-      pick.hide();
-    };
-    pick.onDidAccept(() => {
-      const action = pick.activeItems[0]?.action;
-      // Rows without an action are the result itself: accepting them keeps it on screen.
-      if (!action) return;
-      finish(action.kind === 'again' ? 'again' : undefined);
-      void run(action);
-    });
-    pick.onDidHide(() => {
-      finish(undefined);
-      pick.dispose();
-    });
-    pick.show();
+  return answerOnce<'again'>(pick, (answer) => {
+    const action = pick.activeItems[0]?.action;
+    // Rows without an action are the result itself: accepting them keeps it on screen.
+    if (!action) return;
+    answer(action.kind === 'again' ? 'again' : undefined);
+    void run(action);
   });
 }
 

@@ -5,19 +5,16 @@ import type { UsageService } from '../usage/usage-service';
 import type { DeviceUsage, LicenseKeySummary, Page } from '../vendors/model';
 import type { KeyReference, ReferencingNode } from './key-item';
 import type { TreeNode } from './node';
+import { vendorRootItem } from './vendor-root-item';
 import { PagedParentNode } from './paged-node';
 
 /** Cryptolens: products → license keys → devices. */
 export class CryptolensRootNode implements TreeNode {
-  readonly id = 'cryptolens';
+  readonly id = 'cryptolens' as const;
   constructor(private readonly usage: UsageService) {}
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Cryptolens', vscode.TreeItemCollapsibleState.Expanded);
-    item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon('shield');
-    item.contextValue = 'vendor.cryptolens';
-    return item;
+    return vendorRootItem(this.id, 'shield');
   }
 
   async children(): Promise<TreeNode[]> {
