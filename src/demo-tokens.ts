@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { tryParseJson } from './http/json';
-import { isVendorId } from './vendors/model';
+import { isVendorId } from './vendor-id';
 import type { TokenStore } from './secrets';
 
 /**

@@ -18,7 +18,7 @@ import { HttpProvider } from './usage/http-provider';
 import { UsageService } from './usage/usage-service';
 import { VendorClients } from './usage/vendor-clients';
 import type { KeyscopeConfig } from './config';
-import type { VendorId } from './vendors/model';
+import type { VendorId } from './vendor-id';
 
 /**
  * What tests reach through `extensions.getExtension('keyscope.keyscope').exports`. Returned only

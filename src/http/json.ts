@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { ResponseFormatError, type RequestContext } from './errors';
 import type { HttpResponse } from './client';
-import { VENDOR_NAMES } from '../vendors/model';
+import { VENDOR_NAMES } from '../vendor-id';
 
 // zod/mini loads no locale, so every issue would read "Invalid input"; the English texts
 // (under 3 KB) are passed per parse, so nothing global changes for other zod users.

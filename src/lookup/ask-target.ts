@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { plainText } from '../text/untrusted';
-import { VENDOR_IDS, VENDOR_NAMES, type VendorId } from '../vendors/model';
+import { VENDOR_IDS, VENDOR_NAMES, type VendorId } from '../vendor-id';
 import { answerOnce } from './answer-once';
 import { describeTarget, EXPECTED, parseFor, recognize, type LookupTarget } from './recognize';
 

@@ -1,6 +1,6 @@
 // What a pasted or typed value is, for "Look Up Key Usage…". Pure: checked as the user types.
 import { isId } from '../vendors/key-ids';
-import { VENDOR_NAMES, type VendorId } from '../vendors/model';
+import { VENDOR_NAMES, type VendorId } from '../vendor-id';
 
 export type LookupTarget =
   | { vendor: 'cryptolens'; kind: 'key'; key: string }

@@ -2,9 +2,9 @@
 import * as vscode from 'vscode';
 import { formatCount, formatRate, formatTime } from '../text/format';
 import { plainText } from '../text/untrusted';
-import type { KeyReference } from '../tree/key-item';
 import type { KeyFacts } from '../usage/key-facts';
-import { OUTCOMES, VENDOR_NAMES } from '../vendors/model';
+import { OUTCOMES, type KeyReference } from '../vendors/model';
+import { VENDOR_NAMES } from '../vendor-id';
 
 export type ResultAction =
   | { kind: 'openAnalytics'; reference: KeyReference }

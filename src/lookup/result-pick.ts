@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { KeyscopeConfig } from '../config';
 import { NoTokenError, type UsageService } from '../usage/usage-service';
-import { VENDOR_NAMES } from '../vendors/model';
+import { VENDOR_NAMES } from '../vendor-id';
 import { answerOnce } from './answer-once';
 import { LOOKUP_TITLE } from './ask-target';
 import { describeTarget, targetValue } from './recognize';

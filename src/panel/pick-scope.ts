@@ -1,7 +1,7 @@
 // Turns what `keyscope.openAnalytics` was given into a panel scope, asking with QuickPicks for
 // whatever is missing: the vendor, then the product (Cryptolens) or API (Unkey).
 import * as vscode from 'vscode';
-import { pickVendor } from '../commands/pick-vendor';
+import { pickVendor } from '../ui/pick-vendor';
 import { formatCount } from '../text/format';
 import { plainText } from '../text/untrusted';
 import type { PanelUsage } from './panel-usage';

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { formatCount, formatTime } from '../text/format';
 import { plainText } from '../text/untrusted';
 import type { UsageService } from '../usage/usage-service';
-import type { ApiKey } from '../vendors/model';
-import type { KeyReference, ReferencingNode } from './key-item';
+import type { ApiKey, KeyReference } from '../vendors/model';
+import type { ReferencingNode } from './key-item';
 import type { TreeNode } from './node';
 import { vendorRootItem } from './vendor-root-item';
 

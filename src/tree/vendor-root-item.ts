@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { VENDOR_NAMES, type VendorId } from '../vendors/model';
+import { VENDOR_NAMES, type VendorId } from '../vendor-id';
 
 /** A vendor's top row: its name, expanded; its tree id is the vendor id. */
 export function vendorRootItem(vendor: VendorId, icon: string): vscode.TreeItem {

@@ -1,7 +1,7 @@
 // What a hover or a lookup result shows about one key, whichever vendor it comes from. Strings here
 // are raw vendor text: whoever renders them passes them through src/text/untrusted.ts.
-import type { KeyReference } from '../tree/key-item';
-import { addOutcomes, zeroOutcomes, type ApiKey, type DeviceUsage, type LicenseKeySummary, type OutcomeCounts, type VendorId } from '../vendors/model';
+import { addOutcomes, zeroOutcomes, type ApiKey, type DeviceUsage, type LicenseKeySummary, type OutcomeCounts, type KeyReference } from '../vendors/model';
+import type { VendorId } from '../vendor-id';
 
 export interface UsageTotals {
   total: number;

@@ -1,4 +1,5 @@
-import type { ApiKey, DeviceUsage, KeyActivitySummary, LicenseKeySummary, OutcomeCounts, Page, VendorId, VerificationSlice } from '../vendors/model';
+import type { ApiKey, DeviceUsage, KeyActivitySummary, LicenseKeySummary, OutcomeCounts, Page, VerificationSlice } from '../vendors/model';
+import type { VendorId } from '../vendor-id';
 import type { VerificationQuery } from '../vendors/unkey/types';
 import { TtlCache } from './cache';
 import { lastDays } from './recent-window';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { HttpClient } from '../../src/http/client';
-import { Endpoint } from '../../src/panel/endpoint';
+import { Endpoint } from '../../src/panel/protocol-endpoint';
 import { answerRequest } from '../../src/panel/handler';
 import { describeError } from '../../src/usage/describe-error';
 import type { PanelUsage } from '../../src/panel/panel-usage';

@@ -5,7 +5,7 @@ import { HttpClient } from '../../src/http/client';
 import type { TokenStore } from '../../src/secrets';
 import { UsageService } from '../../src/usage/usage-service';
 import { VendorClients } from '../../src/usage/vendor-clients';
-import type { VendorId } from '../../src/vendors/model';
+import type { VendorId } from '../../src/vendor-id';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { SMALL_SCALE } from '../emulator/scale';
 
