@@ -56,6 +56,9 @@ async function run(action: ResultAction): Promise<void> {
     case 'openAnalytics':
       await vscode.commands.executeCommand('keyscope.openAnalytics', action.reference);
       return;
+    case 'reveal':
+      await vscode.commands.executeCommand('keyscope.revealInKeysView', action.reference);
+      return;
     case 'copy':
       await vscode.env.clipboard.writeText(action.text);
       vscode.window.setStatusBarMessage(`Keyscope: copied ${action.what}`, 2000);
