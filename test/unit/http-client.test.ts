@@ -7,13 +7,14 @@ import { HttpClient, type HttpOptions, type HttpResponse, type RetryEvent } from
 import { RequestCancelledError, ResponseTooLargeError } from '../../src/http/errors';
 import { backoffDelay, type RetryPolicy } from '../../src/http/retry';
 import type { Fault } from '../emulator/faults';
-import { startEmulator, type Emulator } from '../emulator/server';
-import { SMALL_SCALE } from '../emulator/scale';
+import type { Emulator } from '../emulator/server';
+import { useEmulator } from './emulator-fixture';
 
 const POLICY: RetryPolicy = { maxRetries: 3, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 3_000 };
 const PATH = '/v1/api-keys/analytics';
 
 describe('HttpClient', () => {
+  const fixture = useEmulator(Date.parse('2025-01-01T00:00:00Z'));
   let emulator: Emulator;
   const clients: HttpClient[] = [];
   const makeClient = (options: Partial<HttpOptions> = {}): HttpClient => {
@@ -34,9 +35,8 @@ describe('HttpClient', () => {
   const attempts = (): number => emulator.requests.count({ vendor: 'runtype' });
 
   before(async () => {
-    emulator = await startEmulator({ scale: SMALL_SCALE, now: Date.parse('2025-01-01T00:00:00Z') });
+    emulator = fixture.emulator;
   });
-  after(() => emulator.close());
   beforeEach(() => {
     emulator.faults.clear();
     emulator.requests.clear();

@@ -1,11 +1,12 @@
 // The Runtype emulation itself, over raw HTTP: the docs example, consistency, auth, ids, determinism.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { DOCS_EXAMPLE_NOW } from '../emulator/runtype/docs-account';
 import { DOCS_EXAMPLE } from '../emulator/runtype/docs-example';
 import { createRuntypeEmulator } from '../emulator/runtype/emulator';
-import { startEmulator, type Emulator } from '../emulator/server';
+import type { Emulator } from '../emulator/server';
 import { SMALL_SCALE } from '../emulator/scale';
+import { useEmulator } from './emulator-fixture';
 
 interface KeyJson {
   id: string;
@@ -22,6 +23,7 @@ interface KeyJson {
 }
 
 describe('Runtype emulator', () => {
+  const fixture = useEmulator(DOCS_EXAMPLE_NOW);
   let emulator: Emulator;
   const get = async (path: string, token?: string): Promise<{ status: number; body: unknown; text: string }> => {
     const response = await fetch(`${emulator.config.runtype.baseUrl}${path}`, {
@@ -32,9 +34,8 @@ describe('Runtype emulator', () => {
   };
 
   before(async () => {
-    emulator = await startEmulator({ scale: SMALL_SCALE, now: DOCS_EXAMPLE_NOW });
+    emulator = fixture.emulator;
   });
-  after(() => emulator.close());
 
   it('reproduces the seed page example exactly for the docs account', async () => {
     const { status, body, text } = await get('/v1/api-keys/analytics', emulator.runtype.docsToken);

@@ -1,6 +1,5 @@
-// Shared by the Unkey test files: a test HttpClient, raw calls that bypass the clients, and an
+// Shared by the Unkey test files: raw calls that bypass the clients, and an
 // oracle that works out v1 answers in plain TypeScript from the emulator's hourly rows.
-import { HttpClient } from '../../src/http/client';
 import { zeroOutcomes, type Outcome, type VerificationSlice } from '../../src/vendors/model';
 import type { GroupBy } from '../../src/vendors/unkey/types';
 import type { Emulator } from '../emulator/server';
@@ -8,16 +7,6 @@ import type { UnkeyEmulator } from '../emulator/unkey/emulator';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
-
-export function testHttp(overrides: Partial<ConstructorParameters<typeof HttpClient>[0]> = {}): HttpClient {
-  return new HttpClient({
-    connectTimeoutMs: 1_000,
-    headersTimeoutMs: 3_000,
-    bodyTimeoutMs: 3_000,
-    retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 1_500 },
-    ...overrides,
-  });
-}
 
 export interface RawAnswer {
   status: number;
