@@ -8,7 +8,8 @@ import { startRecorder, type Recorder } from '../host/recorder';
 import { waitFor } from '../host/timeout';
 import { answerDialog, modalDialog } from './dialogs';
 import { setTextSetting, shownSetting } from './settings-editor';
-import { openWorkbench, type Workbench } from './workbench';
+import { treeRow } from './tree-rows';
+import { openWorkbench, workbenchShown, type Workbench } from './workbench';
 
 describe('a token goes to a new origin only when the user allows it', { timeout: 240_000 }, () => {
   let workbench: Workbench | undefined;
@@ -37,13 +38,13 @@ describe('a token goes to a new origin only when the user allows it', { timeout:
     await open().waitForQuickInputClosed();
     await open().notification(/Runtype token saved/);
     const view = await open().openKeyscopeView();
-    await view.locator('.monaco-list-row', { hasText: /keys/ }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    await treeRow(view, /keys/).waitFor({ state: 'visible', timeout: 20_000 });
 
     const origin = `https://0.0.0.0:${recorder?.port}`;
     await setTextSetting(page, 'keyscope.runtype.baseUrl', `${origin}/`);
     const message = await answerDialog(page, 'Send your Runtype token', 'Cancel');
     assert.equal(message, `Send your Runtype token to ${origin}?`);
-    const notSent = view.locator('.monaco-list-row', { hasText: `Runtype: token not sent to ${origin}` }).first();
+    const notSent = treeRow(view, `Runtype: token not sent to ${origin}`);
     await notSent.waitFor({ state: 'visible', timeout: 15_000 });
     assert.equal(heard(), 0, 'the recorder heard from Keyscope after Cancel');
 
@@ -62,7 +63,7 @@ describe('a token goes to a new origin only when the user allows it', { timeout:
 
     const before = heard();
     await page.reload();
-    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    await workbenchShown(page);
     await open().openKeyscopeView();
     await waitFor('a connection after the reload', () => (heard() > before ? true : undefined), 30_000);
     assert.equal(await modalDialog(page).isVisible(), false, 'the modal asked again after a reload');
