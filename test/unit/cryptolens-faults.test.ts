@@ -110,9 +110,7 @@ describe('Cryptolens through the real HttpClient under faults', () => {
     const http = testHttp({ headersTimeoutMs: 150, retry: { maxRetries: 0, baseDelayMs: 5, maxDelayMs: 5, maxRetryAfterMs: 0 } });
     try {
       inject({ kind: 'hang' }, 1);
-      const started = Date.now();
       await assert.rejects(h.clientWith({ http }).getKeyUsageSummaries(), (error: unknown) => error instanceof TimeoutError && error.phase === 'headers');
-      assert.ok(Date.now() - started < 2_000);
     } finally {
       await http.close();
     }
@@ -122,9 +120,7 @@ describe('Cryptolens through the real HttpClient under faults', () => {
     inject({ kind: 'hang' }, 1);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
-    const started = Date.now();
     await assert.rejects(h.client.getKeyUsageSummaries({}, controller.signal), RequestCancelledError);
-    assert.ok(Date.now() - started < 1_000);
     await assert.rejects(h.client.getKeyDevices({}, controller.signal), RequestCancelledError, 'an already aborted signal sends nothing');
   });
 

@@ -77,9 +77,8 @@ describe('RuntypeClient under faults', () => {
 
   it('does not wait for a Retry-After beyond the limit', async () => {
     inject({ kind: 'status', status: 429, retryAfter: '3600' });
-    const started = Date.now();
     await expectFailure(RateLimitedError, (error) => assert.equal((error as RateLimitedError).retryAfterMs, 3_600_000));
-    assert.ok(Date.now() - started < 1_000);
+    // One attempt: it gave up instead of waiting an hour.
     assert.equal(attempts(), 1);
   });
 
@@ -142,18 +141,15 @@ describe('RuntypeClient under faults', () => {
 
   it('ends a hanging request with a TimeoutError', async () => {
     inject({ kind: 'hang' });
-    const started = Date.now();
     await expectFailure(TimeoutError, (error) => assert.equal((error as TimeoutError).phase, 'headers'));
-    assert.ok(Date.now() - started < 2_000);
   });
 
   it('stops at once when the caller aborts', async () => {
     inject({ kind: 'latency', ms: 1_500 });
     const controller = new AbortController();
-    const started = Date.now();
     setTimeout(() => controller.abort(), 50);
+    // Cancelled, not answered: the emulator would have answered after 1.5 s.
     await assert.rejects(runtype.getAnalytics(controller.signal), RequestCancelledError);
-    assert.ok(Date.now() - started < 1_000);
     await assert.rejects(runtype.listKeys(AbortSignal.abort()), RequestCancelledError);
   });
 });

@@ -85,10 +85,8 @@ describe('Unkey v2 client under faults', () => {
     const impatient = testHttp({ headersTimeoutMs: 300, retry: { maxRetries: 0, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 1_000 } });
     try {
       inject({ kind: 'hang' });
-      const started = Date.now();
       const slow = new UnkeyV2Client({ baseUrl: emulator.config.unkey.v2BaseUrl, token: emulator.unkey.token, http: impatient });
       await assert.rejects(slow.getVerifications(query), TimeoutError);
-      assert.ok(Date.now() - started < 2_000);
     } finally {
       await impatient.close();
     }
