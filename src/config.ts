@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CRYPTOLENS_DEFAULT_BASE_URL, RUNTYPE_DEFAULT_BASE_URL, UNKEY_DEFAULT_BASE_URLS } from './vendors/default-urls';
-import type { VendorId } from './vendors/model';
+import type { VendorId } from './vendor-id';
 import { isUnkeyApiId } from './vendors/unkey/api-id';
 import type { UnkeyApiVersion } from './vendors/unkey/types';
 import type { ProxySettings } from './http/proxy';

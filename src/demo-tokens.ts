@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { isVendorId } from './vendors/model';
+import { tryParseJson } from './http/json';
+import { isVendorId } from './vendor-id';
 import type { TokenStore } from './secrets';
 
 /**
@@ -9,12 +10,7 @@ import type { TokenStore } from './secrets';
 export async function importDemoTokens(mode: vscode.ExtensionMode, tokens: TokenStore): Promise<void> {
   const raw = process.env.KEYSCOPE_DEMO_TOKENS;
   if (mode === vscode.ExtensionMode.Production || !raw) return;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return;
-  }
+  const parsed = tryParseJson(raw);
   if (typeof parsed !== 'object' || parsed === null) return;
   for (const [vendor, token] of Object.entries(parsed)) {
     if (isVendorId(vendor) && typeof token === 'string' && token !== '' && (await tokens.get(vendor)) !== token) {

@@ -14,13 +14,14 @@ import { TokenStore } from './secrets';
 import { ModalOriginConsent } from './trust/origin-consent';
 import { warnAboutWorkspaceOverrides } from './trust/workspace-overrides';
 import type { KeysTree } from './tree/keys-tree';
+import type { TreeNode } from './tree/node';
 import { createKeysView } from './tree/keys-view';
 import type { HttpOptions } from './http/client';
 import { HttpProvider } from './usage/http-provider';
 import { UsageService } from './usage/usage-service';
 import { VendorClients } from './usage/vendor-clients';
 import type { KeyscopeConfig } from './config';
-import type { VendorId } from './vendors/model';
+import type { VendorId } from './vendor-id';
 
 /**
  * What tests reach through `extensions.getExtension('keyscope.keyscope').exports`. Returned only
@@ -30,6 +31,7 @@ export interface KeyscopeApi {
   secrets: { get(vendor: VendorId): Thenable<string | undefined> };
   usage: UsageService;
   tree: KeysTree;
+  keysView: vscode.TreeView<TreeNode>;
 }
 
 /** Wires the parts together, nothing else: no vendor call happens here. */
@@ -42,7 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keysco
   const consent = new ModalOriginConsent(context.globalState);
   const clients = new VendorClients(tokens, config, () => http.get(), consent);
   const usage = new UsageService(clients, Date.now, { maxScanKeys: () => config().cryptolensMaxScanKeys });
-  const { tree, disposables } = createKeysView(tokens, usage, config);
+  const { tree, view: keysView, disposables } = createKeysView(tokens, usage, config);
   const validate = createTokenValidator(clients, config);
 
   context.subscriptions.push(
@@ -80,7 +82,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keysco
   await importDemoTokens(context.extensionMode, tokens);
   log.info('Keyscope activated');
   if (context.extensionMode === vscode.ExtensionMode.Production) return undefined;
-  return { secrets: { get: (vendor) => tokens.get(vendor) }, usage, tree };
+  return { secrets: { get: (vendor) => tokens.get(vendor) }, usage, tree, keysView };
 }
 
 /** KEYSCOPE_TEST_HTTP_TIMEOUT_MS shortens every vendor timeout for test runs; production mode ignores it. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isVendorId, VENDOR_IDS, type VendorId } from './vendors/model';
+import { isVendorId, VENDOR_IDS, type VendorId } from './vendor-id';
 
 const PREFIX = 'keyscope.token.';
 

@@ -1,10 +1,9 @@
 // The Analytics panel's browser side: registers the toolkit and Chart.js, asks the host what this
 // panel shows (init), then builds the vendor's view. Everything from the host is parsed first.
 import './panel.css';
-import { Endpoint } from '../src/panel/endpoint';
+import { Endpoint } from '../src/panel/protocol-endpoint';
 import { hostMethods, parseHostMessage, webviewMethods, type HostMethod, type Params, type Result } from '../src/panel/protocol';
-import type { PanelScope, Snapshot } from '../src/panel/protocol-data';
-import { scopeKey } from '../src/panel/scope';
+import { scopeKey, type PanelScope, type Snapshot } from '../src/panel/protocol-data';
 import { loadCharts } from './charts/register';
 import { h } from './dom';
 import { StateStore } from './state';

@@ -15,7 +15,7 @@ import { RuntypeRootNode } from '../../src/tree/runtype-nodes';
 import { UnkeyRootNode } from '../../src/tree/unkey-nodes';
 import { describeError } from '../../src/usage/describe-error';
 import { KeyIndex } from '../../src/usage/key-index';
-import type { VendorId } from '../../src/vendors/model';
+import type { VendorId } from '../../src/vendor-id';
 import type { Emulator } from '../../test/emulator/server';
 import { exactly, figure, type Figure } from '../lib/figure';
 import { createKeyscope, type Keyscope } from '../lib/keyscope';

@@ -8,7 +8,7 @@ import { hostAvailable } from '../lib/host';
 import { bundleEntry } from '../lib/bundle';
 import { atMost, figure, type Figure } from '../lib/figure';
 import { median } from '../lib/stats';
-import type { ChartMode, ChartTiming } from './page';
+import type { ChartMode, ChartTiming } from './timing';
 
 const RUNS = 7;
 const SECTION = '5 chart';

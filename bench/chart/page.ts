@@ -7,19 +7,7 @@ import { aggregate, type Slice } from '../../webview/shape/aggregate';
 import { OUTCOME_COLORS, OUTCOME_LABELS } from '../../webview/shape/outcomes';
 import { sliceLabel } from '../../webview/shape/time';
 import { OUTCOMES, type Outcome, type OutcomeCounts } from '../../src/vendors/model';
-
-export type ChartMode = 'panel' | 'raw';
-
-export interface ChartTiming {
-  /** Aggregation, labels and series (0 for raw). */
-  shapeMs: number;
-  /** BarChart.render: Chart.js builds and draws the canvas synchronously. */
-  renderMs: number;
-  /** From the start until two animation frames later: the drawn canvas is on screen. */
-  toFrameMs: number;
-  bars: number;
-  datasets: number;
-}
+import type { ChartMode, ChartTiming } from './timing';
 
 const HOUR = 3_600_000;
 const SLICES = 8_760;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { isVendorId, VENDOR_NAMES } from '../vendors/model';
+import { isVendorId, VENDOR_NAMES } from '../vendor-id';
 import type { TokenStore } from '../secrets';
-import { pickVendor } from './pick-vendor';
+import { pickVendor } from '../ui/pick-vendor';
 
 /** `keyscope.removeToken`: forgets one vendor's token (optionally given as the argument). */
 export async function removeToken(tokens: TokenStore, vendorArg?: unknown): Promise<boolean> {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { isVendorId, VENDOR_NAMES, type VendorId } from '../vendors/model';
+import { isVendorId, VENDOR_NAMES, type VendorId } from '../vendor-id';
 import type { TokenStore } from '../secrets';
 import { notificationText } from '../text/untrusted';
-import { pickVendor } from './pick-vendor';
+import { pickVendor } from '../ui/pick-vendor';
 
 /** Checks a token with one cheap vendor call; resolves to what the token may see, rejects with why not. */
 export type TokenValidator = (vendor: VendorId, token: string) => Promise<string>;

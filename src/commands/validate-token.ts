@@ -1,7 +1,7 @@
 import type { KeyscopeConfig } from '../config';
 import { formatCount } from '../text/format';
 import type { VendorClients } from '../usage/vendor-clients';
-import type { VendorId } from '../vendors/model';
+import type { VendorId } from '../vendor-id';
 import type { TokenValidator } from './set-token';
 
 /** One cheap call per vendor: it proves the token works and tells the user what it may see. */

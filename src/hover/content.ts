@@ -2,9 +2,9 @@
 // every vendor string goes through markdownText, and the only link is Keyscope's own command.
 import { formatCount, formatRate, formatTime } from '../text/format';
 import { markdownText } from '../text/untrusted';
-import type { KeyReference } from '../tree/key-item';
 import type { KeyFacts } from '../usage/key-facts';
-import { OUTCOMES, VENDOR_NAMES } from '../vendors/model';
+import { OUTCOMES, type KeyReference } from '../vendors/model';
+import { VENDOR_NAMES } from '../vendor-id';
 
 export const OPEN_ANALYTICS_COMMAND = 'keyscope.openAnalytics';
 

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { KeyFacts } from '../usage/key-facts';
 import type { KeyIndex } from '../usage/key-index';
 import { CoolingDownError } from '../usage/cooldown';
+import { findIdAt } from '../vendors/key-ids';
 import { hoverMarkdown, noticeMarkdown, OPEN_ANALYTICS_COMMAND } from './content';
-import { findIdAt } from './ids';
 import { abortSignalOf } from './abort-signal';
 
 /**

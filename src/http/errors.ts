@@ -1,5 +1,5 @@
-import type { VendorId } from '../vendors/model';
-import { VENDOR_NAMES } from '../vendors/model';
+import type { VendorId } from '../vendor-id';
+import { VENDOR_NAMES } from '../vendor-id';
 import { plainText } from '../text/untrusted';
 
 /** Where a request went, for messages: "Cryptolens ai/GetKeyDevices". Never holds a token. */

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { ResponseFormatError, type RequestContext } from './errors';
 import type { HttpResponse } from './client';
-import { VENDOR_NAMES } from '../vendors/model';
+import { VENDOR_NAMES } from '../vendor-id';
 
 // zod/mini loads no locale, so every issue would read "Invalid input"; the English texts
 // (under 3 KB) are passed per parse, so nothing global changes for other zod users.
@@ -18,11 +18,18 @@ export function describeBody(context: RequestContext, response: HttpResponse): s
 
 /** Parses a body as JSON; an HTML page or a truncated body becomes a ResponseFormatError. */
 export function parseJsonBody(context: RequestContext, response: HttpResponse): unknown {
+  const data = tryParseJson(response.text);
+  if (data !== undefined) return data;
+  const kind = /^\s*</.test(response.text) ? 'an HTML or XML page' : 'not valid JSON (truncated?)';
+  throw new ResponseFormatError(context, `HTTP ${response.status} response is ${kind}`);
+}
+
+/** The JSON in `text`, or undefined when it is not JSON (an error body may be anything; a schema then fails on it). */
+export function tryParseJson(text: string): unknown {
   try {
-    return JSON.parse(response.text) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
-    const kind = /^\s*</.test(response.text) ? 'an HTML or XML page' : 'not valid JSON (truncated?)';
-    throw new ResponseFormatError(context, `HTTP ${response.status} response is ${kind}`);
+    return undefined;
   }
 }
 

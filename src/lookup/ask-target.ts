@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { plainText } from '../text/untrusted';
-import { VENDOR_IDS, VENDOR_NAMES, type VendorId } from '../vendors/model';
+import { VENDOR_IDS, VENDOR_NAMES, type VendorId } from '../vendor-id';
+import { answerOnce } from './answer-once';
 import { describeTarget, EXPECTED, parseFor, recognize, type LookupTarget } from './recognize';
 
 interface TargetItem extends vscode.QuickPickItem {
@@ -42,29 +43,15 @@ function pickValueOrVendor(initialValue: string): Promise<LookupTarget | { vendo
   pick.value = initialValue;
   update(initialValue);
 
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (result: LookupTarget | { vendor: VendorId } | undefined): void => {
-      if (settled) return;
-      settled = true;
-      resolve(result);
-      pick.hide();
-    };
-    pick.onDidAccept(() => {
-      const item = pick.activeItems[0];
-      if (!item) return;
-      if (item.target) return finish(item.target);
-      if (!item.vendor) return;
-      if (pick.value.trim() === '') return finish({ vendor: item.vendor });
-      const parsed = parseFor(item.vendor, pick.value);
-      // Not that vendor's format: the item already says why; stay open.
-      if (!('error' in parsed)) finish(parsed);
-    });
-    pick.onDidHide(() => {
-      finish(undefined);
-      pick.dispose();
-    });
-    pick.show();
+  return answerOnce<LookupTarget | { vendor: VendorId }>(pick, (answer) => {
+    const item = pick.activeItems[0];
+    if (!item) return;
+    if (item.target) return answer(item.target);
+    if (!item.vendor) return;
+    if (pick.value.trim() === '') return answer({ vendor: item.vendor });
+    const parsed = parseFor(item.vendor, pick.value);
+    // Not that vendor's format: the item already says why; stay open.
+    if (!('error' in parsed)) answer(parsed);
   });
 }
 
@@ -99,22 +86,8 @@ function askValue(vendor: VendorId): Promise<LookupTarget | undefined> {
     return parsed;
   };
   box.onDidChangeValue(validate);
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (result: LookupTarget | undefined): void => {
-      if (settled) return;
-      settled = true;
-      resolve(result);
-      box.hide();
-    };
-    box.onDidAccept(() => {
-      const target = validate(box.value);
-      if (target) finish(target);
-    });
-    box.onDidHide(() => {
-      finish(undefined);
-      box.dispose();
-    });
-    box.show();
+  return answerOnce<LookupTarget>(box, (answer) => {
+    const target = validate(box.value);
+    if (target) answer(target);
   });
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { formatCount } from '../text/format';
 import { scanLimitText } from '../usage/scan';
 import type { UsageService } from '../usage/usage-service';
+import { answerOnce } from './answer-once';
 import { LOOKUP_TITLE } from './ask-target';
 import { describeError } from '../usage/describe-error';
 
@@ -28,7 +29,6 @@ export function pickProduct(usage: UsageService, key: string): Promise<number | 
   pick.onDidChangeValue((value) => {
     pick.items = [...typedItem(value), ...listed];
   });
-  // Closing the pick aborts the account scan when nothing else (the tree, a hover) waits for it.
   const loading = new AbortController();
   void loadProducts(usage, key, loading.signal).then(
     ({ items, placeholder }) => {
@@ -44,46 +44,28 @@ export function pickProduct(usage: UsageService, key: string): Promise<number | 
       pick.placeholder = `${describeError(error)} — type the product id`;
     },
   );
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (productId: number | undefined): void => {
-      if (settled) return;
-      settled = true;
-      resolve(productId);
-      pick.hide();
-    };
-    pick.onDidAccept(() => {
-      const productId = pick.activeItems[0]?.productId;
-      if (productId !== undefined) finish(productId);
-    });
-    pick.onDidHide(() => {
-      loading.abort();
-      finish(undefined);
-      pick.dispose();
-    });
-    pick.show();
+  // Closing the pick aborts the account scan when nothing else (the tree, a hover) waits for it.
+  pick.onDidHide(() => loading.abort());
+  return answerOnce<number>(pick, (answer) => {
+    const productId = pick.activeItems[0]?.productId;
+    if (productId !== undefined) answer(productId);
   });
 }
 
 async function loadProducts(usage: UsageService, key: string, signal: AbortSignal): Promise<{ items: ProductItem[]; placeholder?: string }> {
   // Both come from the same cached scan of the account's summaries.
-  const [productIds, scan] = await Promise.all([usage.productIds(signal), usage.allLicenseKeys(signal)]);
-  const keyCounts = new Map<number, number>();
-  const holding = new Set<number>();
-  for (const summary of scan.items) {
-    keyCounts.set(summary.productId, (keyCounts.get(summary.productId) ?? 0) + 1);
-    if (summary.key === key) holding.add(summary.productId);
-  }
-  const items = productIds.map((productId) => ({
+  const [products, keys] = await Promise.all([usage.productsWithCounts(signal), usage.allLicenseKeys(signal)]);
+  const holding = new Set(keys.items.filter((summary) => summary.key === key).map((summary) => summary.productId));
+  const items = products.items.map(({ productId, keyCount }) => ({
     label: `Product ${productId}`,
     description: holding.has(productId) ? 'this key has usage here' : undefined,
-    detail: `${formatCount(keyCounts.get(productId) ?? 0)} keys with usage`,
+    detail: `${formatCount(keyCount)} keys with usage`,
     productId,
   }));
   const ordered = [...items.filter((item) => holding.has(item.productId)), ...items.filter((item) => !holding.has(item.productId))];
   // Not among the keys read is not "no usage anywhere" when a limit cut the scan short.
-  if (holding.size === 0 && scan.truncated) {
-    return { items: ordered, placeholder: `Not among the ${scanLimitText(scan, 'keys')} Keyscope read: pick the product, or type its id` };
+  if (holding.size === 0 && keys.truncated) {
+    return { items: ordered, placeholder: `Not among the ${scanLimitText(keys, 'keys')} Keyscope read: pick the product, or type its id` };
   }
   return { items: ordered };
 }

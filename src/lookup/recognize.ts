@@ -1,5 +1,6 @@
 // What a pasted or typed value is, for "Look Up Key Usage…". Pure: checked as the user types.
-import { VENDOR_NAMES, type VendorId } from '../vendors/model';
+import { isId } from '../vendors/key-ids';
+import { VENDOR_NAMES, type VendorId } from '../vendor-id';
 
 export type LookupTarget =
   | { vendor: 'cryptolens'; kind: 'key'; key: string }
@@ -10,13 +11,8 @@ export type LookupTarget =
   | { vendor: 'runtype'; kind: 'key-id'; keyId: string }
   | { vendor: 'runtype'; kind: 'prefix'; prefix: string };
 
-const CRYPTOLENS_KEY = /^(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{4,8}(?:-[A-Z0-9]{4,8}){3}$/;
 const CRYPTOLENS_KEY_ID = /^#?([1-9]\d{0,9})$/;
 const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
-const UNKEY_KEY = /^key_[A-Za-z0-9]{8,64}$/;
-const UNKEY_API = /^api_[A-Za-z0-9]{1,64}$/;
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-const RUNTYPE_PREFIX = /^(?:runtype|rt_live|rt_test)_[A-Za-z0-9]{4,128}$/;
 /** Key ids are .NET Int32 at Cryptolens. */
 const MAX_KEY_ID = 2_147_483_647;
 const MAX_MACHINE_CODE = 256;
@@ -24,11 +20,11 @@ const MAX_MACHINE_CODE = 256;
 /** The vendor and kind a value unmistakably has, or undefined when the user must pick a vendor. */
 export function recognize(raw: string): LookupTarget | undefined {
   const value = raw.trim();
-  if (CRYPTOLENS_KEY.test(value)) return { vendor: 'cryptolens', kind: 'key', key: value };
-  if (UNKEY_KEY.test(value)) return { vendor: 'unkey', kind: 'key-id', keyId: value };
-  if (UNKEY_API.test(value)) return { vendor: 'unkey', kind: 'api', apiId: value };
-  if (RUNTYPE_PREFIX.test(value)) return { vendor: 'runtype', kind: 'prefix', prefix: value };
-  if (UUID.test(value)) return { vendor: 'runtype', kind: 'key-id', keyId: value.toLowerCase() };
+  if (isId('cryptolens-key', value)) return { vendor: 'cryptolens', kind: 'key', key: value };
+  if (isId('unkey-key', value)) return { vendor: 'unkey', kind: 'key-id', keyId: value };
+  if (isId('unkey-api', value)) return { vendor: 'unkey', kind: 'api', apiId: value };
+  if (isId('runtype-prefix', value)) return { vendor: 'runtype', kind: 'prefix', prefix: value };
+  if (isId('runtype-id', value)) return { vendor: 'runtype', kind: 'key-id', keyId: value.toLowerCase() };
   const keyId = cryptolensKeyId(value);
   if (keyId !== undefined) return { vendor: 'cryptolens', kind: 'key-id', keyId };
   // The SDKs' default machine code is a SHA-256 in hex.
@@ -42,7 +38,7 @@ export function parseFor(vendor: VendorId, raw: string): LookupTarget | { error:
   if (value === '') return { error: `Enter ${EXPECTED[vendor]}.` };
   switch (vendor) {
     case 'cryptolens': {
-      if (CRYPTOLENS_KEY.test(value)) return { vendor, kind: 'key', key: value };
+      if (isId('cryptolens-key', value)) return { vendor, kind: 'key', key: value };
       const keyId = cryptolensKeyId(value);
       if (keyId !== undefined) return { vendor, kind: 'key-id', keyId };
       // Anything else is a machine code: the vendor normalizes it (controls removed, trimmed, cut to 256, uppercased).
@@ -51,12 +47,12 @@ export function parseFor(vendor: VendorId, raw: string): LookupTarget | { error:
       return { vendor, kind: 'machine-code', machineCode: value };
     }
     case 'unkey':
-      if (UNKEY_KEY.test(value)) return { vendor, kind: 'key-id', keyId: value };
-      if (UNKEY_API.test(value)) return { vendor, kind: 'api', apiId: value };
+      if (isId('unkey-key', value)) return { vendor, kind: 'key-id', keyId: value };
+      if (isId('unkey-api', value)) return { vendor, kind: 'api', apiId: value };
       return { error: 'An Unkey key id starts with key_ (e.g. key_2zeYsLbpULnEUsvYeFGMeJzACp4j), an API id with api_.' };
     case 'runtype':
-      if (UUID.test(value)) return { vendor, kind: 'key-id', keyId: value.toLowerCase() };
-      if (RUNTYPE_PREFIX.test(value)) return { vendor, kind: 'prefix', prefix: value };
+      if (isId('runtype-id', value)) return { vendor, kind: 'key-id', keyId: value.toLowerCase() };
+      if (isId('runtype-prefix', value)) return { vendor, kind: 'prefix', prefix: value };
       return { error: 'A Runtype key id is a UUID; a key prefix starts with runtype_, rt_live_ or rt_test_.' };
   }
 }

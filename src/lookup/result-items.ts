@@ -2,12 +2,13 @@
 import * as vscode from 'vscode';
 import { formatCount, formatRate, formatTime } from '../text/format';
 import { plainText } from '../text/untrusted';
-import type { KeyReference } from '../tree/key-item';
 import type { KeyFacts } from '../usage/key-facts';
-import { OUTCOMES, VENDOR_NAMES } from '../vendors/model';
+import { OUTCOMES, type KeyReference } from '../vendors/model';
+import { VENDOR_NAMES } from '../vendor-id';
 
 export type ResultAction =
   | { kind: 'openAnalytics'; reference: KeyReference }
+  | { kind: 'reveal'; reference: KeyReference }
   | { kind: 'copy'; text: string; what: string }
   | { kind: 'again' }
   | { kind: 'setToken'; vendor: KeyReference['vendor'] };
@@ -59,6 +60,7 @@ function keyActions(facts: KeyFacts): ResultItem[] {
   const actions: ResultItem[] = [
     { label: '$(graph) Open in Keyscope Analytics', action: { kind: 'openAnalytics', reference } },
   ];
+  if (reference.keyId !== undefined) actions.push({ label: '$(list-tree) Reveal in Keys view', action: { kind: 'reveal', reference } });
   if (reference.key) actions.push({ label: '$(clippy) Copy key', description: pickText(reference.key, 80), action: { kind: 'copy', text: reference.key, what: 'key' } });
   const id = reference.keyId ?? reference.scopeId;
   if (id) actions.push({ label: '$(copy) Copy id', description: pickText(id, 80), action: { kind: 'copy', text: id, what: 'id' } });

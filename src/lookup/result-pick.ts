@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { KeyscopeConfig } from '../config';
 import { NoTokenError, type UsageService } from '../usage/usage-service';
-import { VENDOR_NAMES } from '../vendors/model';
+import { VENDOR_NAMES } from '../vendor-id';
+import { answerOnce } from './answer-once';
 import { LOOKUP_TITLE } from './ask-target';
 import { describeTarget, targetValue } from './recognize';
 import { describeError } from '../usage/describe-error';
@@ -47,27 +48,13 @@ export function showLookupResult(usage: UsageService, config: KeyscopeConfig, ta
     },
   );
 
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (result: 'again' | undefined): void => {
-      if (settled) return;
-      settled = true;
-      resolve(result);
-      pick.hide();
-    };
-    pick.onDidAccept(() => {
-      const action = pick.activeItems[0]?.action;
-      // Rows without an action are the result itself: accepting them keeps it on screen.
-      if (!action) return;
-      finish(action.kind === 'again' ? 'again' : undefined);
-      void run(action);
-    });
-    pick.onDidHide(() => {
-      lookup.abort();
-      finish(undefined);
-      pick.dispose();
-    });
-    pick.show();
+  pick.onDidHide(() => lookup.abort());
+  return answerOnce<'again'>(pick, (answer) => {
+    const action = pick.activeItems[0]?.action;
+    // Rows without an action are the result itself: accepting them keeps it on screen.
+    if (!action) return;
+    answer(action.kind === 'again' ? 'again' : undefined);
+    void run(action);
   });
 }
 
@@ -75,6 +62,9 @@ async function run(action: ResultAction): Promise<void> {
   switch (action.kind) {
     case 'openAnalytics':
       await vscode.commands.executeCommand('keyscope.openAnalytics', action.reference);
+      return;
+    case 'reveal':
+      await vscode.commands.executeCommand('keyscope.revealInKeysView', action.reference);
       return;
     case 'copy':
       await vscode.env.clipboard.writeText(action.text);

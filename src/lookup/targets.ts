@@ -1,7 +1,8 @@
 // What a lookup starts from when it is given something: a pasted string or a tree node's reference.
-import { isReferencingNode, type KeyReference } from '../tree/key-item';
+import { isReferencingNode } from '../tree/key-item';
 import { recognize, type LookupTarget } from './recognize';
 import type { ResolvableTarget } from './resolve';
+import type { KeyReference } from '../vendors/model';
 
 export function fromArgument(arg: unknown): ResolvableTarget | LookupTarget | undefined {
   if (typeof arg === 'string') return recognize(arg);

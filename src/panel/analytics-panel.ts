@@ -2,15 +2,15 @@
 // channel between it and the host.
 import * as vscode from 'vscode';
 import type { UnkeyApiVersion } from '../vendors/unkey/types';
-import { Endpoint } from './endpoint';
+import { Endpoint } from './protocol-endpoint';
 import { describeError } from '../usage/describe-error';
 import { answerRequest, type PanelContext } from './handler';
 import { createNonce, renderPanelHtml } from './html';
 import type { PanelUsage } from './panel-usage';
 import { hostMethods, parseWebviewMessage, PANEL_VIEW_TYPE, webviewMethods } from './protocol';
-import type { PanelScope, Snapshot } from './protocol-data';
+import { scopeKey, type PanelScope, type Snapshot } from './protocol-data';
 import { exportSnapshot } from './save-export';
-import { scopeKey, scopeTitle } from './scope';
+import { scopeTitle } from './scope';
 
 export interface PanelDeps {
   extensionUri: vscode.Uri;

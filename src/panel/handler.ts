@@ -2,7 +2,7 @@
 // webview never names a product, API or key, it only asks for views of the one it was opened for.
 import type { UnkeyApiVersion } from '../vendors/unkey/types';
 import { cryptolensKey, cryptolensProduct } from './cryptolens-data';
-import type { RequestOf } from './endpoint';
+import type { RequestOf } from './protocol-endpoint';
 import type { PanelUsage } from './panel-usage';
 import type { hostMethods } from './protocol';
 import type { PanelScope, Snapshot } from './protocol-data';

@@ -3,8 +3,7 @@
 import type * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import { AnalyticsPanel, createWebviewPanel, type PanelDeps } from './analytics-panel';
-import { panelScopeSchema, type PanelScope } from './protocol-data';
-import { scopeKey } from './scope';
+import { panelScopeSchema, scopeKey, type PanelScope } from './protocol-data';
 
 /** The part of the webview's saved state the host needs; the rest (its controls) is the webview's. */
 const savedStateSchema = z.looseObject({ scope: panelScopeSchema });

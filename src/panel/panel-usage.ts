@@ -1,4 +1,7 @@
 import type { UsageService } from '../usage/usage-service';
 
 /** What the panel reads, all of it through the usage service (cached, shared with the tree). */
-export type PanelUsage = Pick<UsageService, 'allLicenseKeys' | 'keyDevices' | 'productDevices' | 'unkeyVerifications' | 'runtypeSummary' | 'clear' | 'forgetFailures' | 'checkCooldown'>;
+export type PanelUsage = Pick<
+  UsageService,
+  'allLicenseKeys' | 'productsWithCounts' | 'keyDevices' | 'productDevices' | 'unkeyVerifications' | 'runtypeSummary' | 'clear' | 'forgetFailures' | 'checkCooldown'
+>;

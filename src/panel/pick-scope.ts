@@ -1,7 +1,7 @@
 // Turns what `keyscope.openAnalytics` was given into a panel scope, asking with QuickPicks for
 // whatever is missing: the vendor, then the product (Cryptolens) or API (Unkey).
 import * as vscode from 'vscode';
-import { pickVendor } from '../commands/pick-vendor';
+import { pickVendor } from '../ui/pick-vendor';
 import { formatCount } from '../text/format';
 import { plainText } from '../text/untrusted';
 import type { PanelUsage } from './panel-usage';
@@ -38,13 +38,9 @@ async function productOfKey(usage: PanelUsage, keyId: number): Promise<number | 
 async function pickProduct(usage: PanelUsage): Promise<number | undefined> {
   // Dismissing the pick before the products are in aborts the scan, unless the tree waits for it too.
   const loading = new AbortController();
-  const items = usage.allLicenseKeys(loading.signal).then((keys) => {
-    const counts = new Map<number, number>();
-    for (const key of keys.items) counts.set(key.productId, (counts.get(key.productId) ?? 0) + 1);
-    return [...counts.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([productId, count]) => ({ label: `Product ${productId}`, description: `${formatCount(count)} keys with usage`, productId }));
-  });
+  const items = usage
+    .productsWithCounts(loading.signal)
+    .then((products) => products.items.map(({ productId, keyCount }) => ({ label: `Product ${productId}`, description: `${formatCount(keyCount)} keys with usage`, productId })));
   try {
     const picked = await vscode.window.showQuickPick(items, { title: 'Keyscope: Open Analytics', placeHolder: 'Which Cryptolens product?', ignoreFocusOut: true });
     return picked?.productId;

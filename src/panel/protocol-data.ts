@@ -14,6 +14,18 @@ export const panelScopeSchema = z.discriminatedUnion('vendor', [
 ]);
 export type PanelScope = z.infer<typeof panelScopeSchema>;
 
+/** One key per scope, on both ends: a second open of a scope reveals the panel already showing it. */
+export function scopeKey(scope: PanelScope): string {
+  switch (scope.vendor) {
+    case 'cryptolens':
+      return `cryptolens/${scope.productId}/${scope.keyId ?? ''}`;
+    case 'unkey':
+      return `unkey/${scope.apiId}/${scope.keyId ?? ''}`;
+    case 'runtype':
+      return `runtype//${scope.keyId ?? ''}`;
+  }
+}
+
 export const COLUMN_KINDS = ['text', 'count', 'percent', 'time'] as const;
 export type ColumnKind = (typeof COLUMN_KINDS)[number];
 

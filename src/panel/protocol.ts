@@ -93,7 +93,10 @@ const runtypeResult = z.strictObject({
   keys: list(runtypeKeyRowSchema, 100_000),
 });
 
-const initResult = z.strictObject({ scope: panelScopeSchema, title: text(), unkeyVersion: z.enum(['v1', 'v2']) });
+const unkeyVersionSchema = z.enum(['v1', 'v2']);
+/** The Unkey API version the host speaks, as the webview learns it (ranges depend on it). */
+export type UnkeyApiVersion = z.infer<typeof unkeyVersionSchema>;
+const initResult = z.strictObject({ scope: panelScopeSchema, title: text(), unkeyVersion: unkeyVersionSchema });
 const exportResult = z.strictObject({ saved: z.boolean() });
 const empty = z.strictObject({});
 

@@ -1,7 +1,7 @@
 // Panel scopes: what a command argument (tree node, hover link, lookup) asks to open, one key per
 // scope so a second open reveals the panel that is already there.
 import { plainText } from '../text/untrusted';
-import { isVendorId, VENDOR_NAMES, type VendorId } from '../vendors/model';
+import { isVendorId, VENDOR_NAMES, type VendorId } from '../vendor-id';
 import type { PanelScope } from './protocol-data';
 
 /** The loose reference commands receive; every field is untrusted until checked here. */
@@ -30,17 +30,6 @@ export function numericId(text: string | undefined): number | undefined {
   if (text === undefined || !/^\d{1,10}$/.test(text)) return undefined;
   const value = Number(text);
   return value <= 2_147_483_647 ? value : undefined;
-}
-
-export function scopeKey(scope: PanelScope): string {
-  switch (scope.vendor) {
-    case 'cryptolens':
-      return `cryptolens/${scope.productId}/${scope.keyId ?? ''}`;
-    case 'unkey':
-      return `unkey/${scope.apiId}/${scope.keyId ?? ''}`;
-    case 'runtype':
-      return `runtype//${scope.keyId ?? ''}`;
-  }
 }
 
 /** "Unkey · api_123 · key_456": the panel's tab title and heading. */

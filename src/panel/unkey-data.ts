@@ -1,6 +1,6 @@
 // Unkey answers for the panel, all through usage.unkeyVerifications (v1 and v2 answer alike).
 import { plainText } from '../text/untrusted';
-import { OUTCOMES, type OutcomeCounts, type VerificationSlice } from '../vendors/model';
+import { outcomeCounts, type VerificationSlice } from '../vendors/model';
 import type { PanelUsage } from './panel-usage';
 import type { Breakdown, Params, Result } from './protocol';
 
@@ -20,7 +20,7 @@ export async function unkeySeries(usage: PanelUsage, scope: UnkeyScope, range: P
     },
     signal,
   );
-  const slices = rows.flatMap((row) => (row.time === undefined ? [] : [{ time: row.time, outcomes: countsOf(row.outcomes) }]));
+  const slices = rows.flatMap((row) => (row.time === undefined ? [] : [{ time: row.time, outcomes: outcomeCounts(row.outcomes) }]));
   slices.sort((a, b) => a.time - b.time);
   return { slices };
 }
@@ -44,7 +44,7 @@ export async function unkeyBreakdown(
     },
     signal,
   );
-  const grouped = rows.map((row) => ({ ...groupOf(row, params.by), outcomes: countsOf(row.outcomes) }));
+  const grouped = rows.map((row) => ({ ...groupOf(row, params.by), outcomes: outcomeCounts(row.outcomes) }));
   // The vendor orders by total already; a stable re-sort keeps ties in the order it gave.
   grouped.sort((a, b) => b.outcomes.total - a.outcomes.total);
   return { rows: grouped.slice(0, params.limit) };
@@ -65,11 +65,4 @@ function groupOf(row: VerificationSlice, by: Breakdown): { id: string; label: st
       return label ? { id: label, label } : { id: '', label: '(no tags)' };
     }
   }
-}
-
-/** Exactly the protocol's fields, whatever else a client put on the object. */
-function countsOf(outcomes: OutcomeCounts): OutcomeCounts {
-  const counts = { total: outcomes.total } as OutcomeCounts;
-  for (const outcome of OUTCOMES) counts[outcome] = outcomes[outcome];
-  return counts;
 }

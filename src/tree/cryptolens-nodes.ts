@@ -3,32 +3,25 @@ import { formatCount, formatRate, formatTime } from '../text/format';
 import { plainText } from '../text/untrusted';
 import { scanLimitText, type Scan } from '../usage/scan';
 import type { UsageService } from '../usage/usage-service';
-import type { DeviceUsage, LicenseKeySummary, Page } from '../vendors/model';
-import type { KeyReference, ReferencingNode } from './key-item';
+import type { DeviceUsage, KeyReference, LicenseKeySummary, Page } from '../vendors/model';
+import type { ReferencingNode } from './key-item';
 import { MessageNode } from './message-node';
 import type { TreeNode } from './node';
+import { vendorRootItem } from './vendor-root-item';
 import { PagedParentNode } from './paged-node';
 
 /** Cryptolens: products → license keys → devices. */
 export class CryptolensRootNode implements TreeNode {
-  readonly id = 'cryptolens';
+  readonly id = 'cryptolens' as const;
   constructor(private readonly usage: UsageService) {}
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Cryptolens', vscode.TreeItemCollapsibleState.Expanded);
-    item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon('shield');
-    item.contextValue = 'vendor.cryptolens';
-    return item;
+    return vendorRootItem(this.id, 'shield');
   }
 
   async children(): Promise<TreeNode[]> {
-    const scan = await this.usage.allLicenseKeys();
-    const counts = new Map<number, number>();
-    for (const key of scan.items) counts.set(key.productId, (counts.get(key.productId) ?? 0) + 1);
-    const products: TreeNode[] = [...counts.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([productId, count]) => new ProductNode(this.usage, productId, count, scan.truncated));
+    const scan = await this.usage.productsWithCounts();
+    const products: TreeNode[] = scan.items.map(({ productId, keyCount }) => new ProductNode(this.usage, productId, keyCount, scan.truncated));
     return scan.truncated ? [...products, partialScanNode(scan)] : products;
   }
 }

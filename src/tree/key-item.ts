@@ -1,15 +1,6 @@
-import type { VendorId } from '../vendors/model';
+import type { KeyReference } from '../vendors/model';
 
-/** What context-menu commands (Copy Id, Copy Key, Open Analytics, Look Up) need from a tree node. */
-export interface KeyReference {
-  vendor: VendorId;
-  /** Product id (Cryptolens) or API id (Unkey). */
-  scopeId?: string;
-  keyId?: string;
-  /** The key string (Cryptolens) or its visible start. */
-  key?: string;
-}
-
+/** A tree node that context-menu commands (Copy Id, Copy Key, Open Analytics, Look Up) act on. */
 export interface ReferencingNode {
   readonly reference: KeyReference;
 }

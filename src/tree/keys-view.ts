@@ -8,11 +8,18 @@ import { LOAD_MORE_COMMAND, RETRY_COMMAND } from './message-node';
 import type { TreeNode } from './node';
 import { RuntypeRootNode } from './runtype-nodes';
 import { UnkeyRootNode } from './unkey-nodes';
+import { scopeRequestOf } from '../panel/scope';
+import { VENDOR_NAMES } from '../vendor-id';
 
 export const VIEW_ID = 'keyscope.keys';
+export const REVEAL_COMMAND = 'keyscope.revealInKeysView';
 
 /** The Keys view: one top node per vendor with a token; progress shows on the view while it loads. */
-export function createKeysView(tokens: TokenStore, usage: UsageService, config: () => KeyscopeConfig): { tree: KeysTree; disposables: vscode.Disposable[] } {
+export function createKeysView(
+  tokens: TokenStore,
+  usage: UsageService,
+  config: () => KeyscopeConfig,
+): { tree: KeysTree; view: vscode.TreeView<TreeNode>; disposables: vscode.Disposable[] } {
   const roots = async (): Promise<TreeNode[]> => {
     const vendors = await tokens.vendorsWithTokens();
     // The welcome view (package.json viewsWelcome) shows while no vendor has a token.
@@ -33,6 +40,7 @@ export function createKeysView(tokens: TokenStore, usage: UsageService, config: 
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   return {
     tree,
+    view,
     disposables: [
       tree,
       view,
@@ -45,6 +53,19 @@ export function createKeysView(tokens: TokenStore, usage: UsageService, config: 
         usage.forgetFailures();
         return typeof id === 'string' ? tree.loadMore(id) : undefined;
       }),
+      vscode.commands.registerCommand(REVEAL_COMMAND, (argument: unknown) => revealInView(tree, view, argument)),
     ],
   };
+}
+
+/** Selects a key (or product, API) in the Keys view, loading what leads to it. Says so when it is not there. */
+async function revealInView(tree: KeysTree, view: vscode.TreeView<TreeNode>, argument: unknown): Promise<void> {
+  const request = scopeRequestOf(argument);
+  if (!request) return;
+  const node = await tree.find(request);
+  if (!node) {
+    void vscode.window.showInformationMessage(`Keyscope: that ${VENDOR_NAMES[request.vendor]} key is not in the Keys view.`);
+    return;
+  }
+  await view.reveal(node, { select: true, focus: true, expand: true });
 }

@@ -42,6 +42,10 @@ export abstract class PagedParentNode<T> implements PagedNode {
     return nodes;
   }
 
+  get hasMore(): boolean {
+    return this.list.hasMore && this.lastError === undefined;
+  }
+
   async loadMore(): Promise<void> {
     try {
       await this.list.more();

@@ -2,21 +2,18 @@ import * as vscode from 'vscode';
 import { formatCount, formatTime } from '../text/format';
 import { plainText } from '../text/untrusted';
 import type { UsageService } from '../usage/usage-service';
-import type { ApiKey } from '../vendors/model';
-import type { KeyReference, ReferencingNode } from './key-item';
+import type { ApiKey, KeyReference } from '../vendors/model';
+import type { ReferencingNode } from './key-item';
 import type { TreeNode } from './node';
+import { vendorRootItem } from './vendor-root-item';
 
 /** Runtype: totals, then every key with its state and last use. */
 export class RuntypeRootNode implements TreeNode {
-  readonly id = 'runtype';
+  readonly id = 'runtype' as const;
   constructor(private readonly usage: UsageService) {}
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Runtype', vscode.TreeItemCollapsibleState.Expanded);
-    item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon('rocket');
-    item.contextValue = 'vendor.runtype';
-    return item;
+    return vendorRootItem(this.id, 'rocket');
   }
 
   async children(): Promise<TreeNode[]> {

@@ -3,16 +3,17 @@ import { formatCount, formatRate, formatTime } from '../text/format';
 import { plainText } from '../text/untrusted';
 import { lastDays } from '../usage/recent-window';
 import type { UsageService } from '../usage/usage-service';
-import { OUTCOMES, type ApiKey, type OutcomeCounts, type Page } from '../vendors/model';
+import { OUTCOMES, type ApiKey, type OutcomeCounts, type Page, type KeyReference } from '../vendors/model';
 import type { UnkeyApiVersion } from '../vendors/unkey/types';
-import type { KeyReference, ReferencingNode } from './key-item';
+import type { ReferencingNode } from './key-item';
 import { MessageNode, settingNode } from './message-node';
 import type { TreeNode } from './node';
 import { PagedParentNode } from './paged-node';
+import { vendorRootItem } from './vendor-root-item';
 
 /** Unkey: the configured APIs → keys (with 30-day verification outcomes) → identity and tags. */
 export class UnkeyRootNode implements TreeNode {
-  readonly id = 'unkey';
+  readonly id = 'unkey' as const;
   constructor(
     private readonly usage: UsageService,
     private readonly apiIds: readonly string[],
@@ -21,11 +22,8 @@ export class UnkeyRootNode implements TreeNode {
   ) {}
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Unkey', vscode.TreeItemCollapsibleState.Expanded);
-    item.id = this.id;
+    const item = vendorRootItem(this.id, 'key');
     item.description = `API ${this.version}`;
-    item.iconPath = new vscode.ThemeIcon('key');
-    item.contextValue = 'vendor.unkey';
     return item;
   }
 

@@ -1,4 +1,4 @@
-import type { VendorId } from '../vendors/model';
+import type { VendorId } from '../vendor-id';
 
 /**
  * The settings that decide where a token is sent. Application-scoped in package.json (and restricted

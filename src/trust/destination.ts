@@ -1,7 +1,7 @@
 // Where a vendor token may be sent: the rule every client connection passes first. Pure (no vscode),
 // so unit tests pin each URL form.
 import { defaultOrigins } from '../vendors/default-urls';
-import { VENDOR_NAMES, type VendorId } from '../vendors/model';
+import { VENDOR_NAMES, type VendorId } from '../vendor-id';
 import { BASE_URL_SETTING } from './destination-settings';
 
 /** A base URL that passed the rule: `origin` is what the user confirms (scheme, host and port only). */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { BASE_URL_SETTING } from './destination-settings';
 import { plainText } from '../text/untrusted';
-import { VENDOR_NAMES, type VendorId } from '../vendors/model';
+import { VENDOR_NAMES, type VendorId } from '../vendor-id';
 import type { OriginConsent } from './destination';
 
 const ALLOWED_KEY = 'keyscope.allowedOrigins';

@@ -3,7 +3,7 @@
 // every surface: until it ends no request is sent, and each surface says when to try again. Retries
 // inside one call (http/retry.ts: at most 3, Retry-After up to 60 s) happen before this rule applies.
 import { KeyscopeError, RateLimitedError, VendorError } from '../http/errors';
-import { VENDOR_NAMES, type VendorId } from '../vendors/model';
+import { VENDOR_NAMES, type VendorId } from '../vendor-id';
 
 /** The wait when the vendor names none: doubled by each further refusal, up to the ceiling. */
 export const UNSAID_COOLDOWN_MS = 10_000;

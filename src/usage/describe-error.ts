@@ -1,6 +1,6 @@
 import { KeyscopeError } from '../http/errors';
 import { plainText } from '../text/untrusted';
-import { VENDOR_NAMES } from '../vendors/model';
+import { VENDOR_NAMES } from '../vendor-id';
 import { NoTokenError } from './usage-service';
 
 /** For a person, wherever a failure is shown: "Cryptolens: Access denied.", or what to do. Never a token. */

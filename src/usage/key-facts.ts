@@ -1,7 +1,7 @@
 // What a hover or a lookup result shows about one key, whichever vendor it comes from. Strings here
 // are raw vendor text: whoever renders them passes them through src/text/untrusted.ts.
-import type { KeyReference } from '../tree/key-item';
-import type { ApiKey, DeviceUsage, LicenseKeySummary, OutcomeCounts, VendorId } from '../vendors/model';
+import { addOutcomes, zeroOutcomes, type ApiKey, type DeviceUsage, type LicenseKeySummary, type OutcomeCounts, type KeyReference } from '../vendors/model';
+import type { VendorId } from '../vendor-id';
 import { scanLimitText, type Scan } from './scan';
 
 export interface UsageTotals {
@@ -129,8 +129,8 @@ export function unkeyKeyFacts(apiId: string, keyId: string, outcomes: OutcomeCou
 }
 
 export function unkeyApiFacts(apiId: string, totals: ReadonlyMap<string, OutcomeCounts>): KeyFacts {
-  const sum = emptyOutcomes();
-  for (const outcomes of totals.values()) for (const name of Object.keys(sum) as Array<keyof OutcomeCounts>) sum[name] += outcomes[name];
+  const sum = zeroOutcomes();
+  for (const outcomes of totals.values()) addOutcomes(sum, outcomes);
   return {
     vendor: 'unkey',
     reference: { vendor: 'unkey', scopeId: apiId },
@@ -154,20 +154,5 @@ export function runtypeKeyFacts(key: ApiKey, now: number): KeyFacts {
     state: key.enabled ? 'active' : expired ? 'expired' : 'inactive',
     ...(key.lastUsedAt !== undefined ? { lastSeen: key.lastUsedAt } : {}),
     note: "Runtype's API tells when a key was last used, not how often.",
-  };
-}
-
-export function emptyOutcomes(): OutcomeCounts {
-  return {
-    valid: 0,
-    rateLimited: 0,
-    usageExceeded: 0,
-    disabled: 0,
-    expired: 0,
-    forbidden: 0,
-    unauthorized: 0,
-    notFound: 0,
-    insufficientPermissions: 0,
-    total: 0,
   };
 }

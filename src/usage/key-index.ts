@@ -2,7 +2,7 @@
 // comes from an account-wide call that answers all ids of a kind at once (the batch), cached and
 // shared in flight by UsageService: hovering 200 ids costs what hovering one does.
 import type { KeyscopeConfig } from '../config';
-import type { IdCandidate } from '../hover/ids';
+import type { IdCandidate } from '../vendors/key-ids';
 import type { ApiKey, LicenseKeySummary, OutcomeCounts } from '../vendors/model';
 import { cryptolensKeyFacts, runtypeKeyFacts, unkeyApiFacts, unkeyKeyFacts, unscannedCryptolensKeyFacts, type KeyFacts } from './key-facts';
 import { NoTokenError, type UsageService } from './usage-service';

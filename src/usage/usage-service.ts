@@ -1,4 +1,5 @@
-import type { ApiKey, DeviceUsage, KeyActivitySummary, LicenseKeySummary, OutcomeCounts, Page, VendorId, VerificationSlice } from '../vendors/model';
+import type { ApiKey, DeviceUsage, KeyActivitySummary, LicenseKeySummary, OutcomeCounts, Page, VerificationSlice } from '../vendors/model';
+import type { VendorId } from '../vendor-id';
 import type { DeviceQuery } from '../vendors/cryptolens/query';
 import type { VerificationQuery } from '../vendors/unkey/types';
 import { BoundedCache, type CacheLimits } from './cache';
@@ -9,6 +10,12 @@ import type { Connected, VendorClients } from './vendor-clients';
 
 const TREE_PAGE = 100;
 const SCAN_PAGE = 1000;
+
+export interface ProductCount {
+  productId: number;
+  /** Keys of the product that have usage (summaries exist only for those). */
+  keyCount: number;
+}
 
 /** Thrown when a view asks for a vendor that has no token; views show the welcome instead. */
 export class NoTokenError extends Error {
@@ -91,10 +98,17 @@ export class UsageService {
     );
   }
 
-  /** Product ids, derived from the summaries (a usage-analytics token cannot list products). */
-  async productIds(signal?: AbortSignal): Promise<number[]> {
+  /**
+   * Products by id, with how many keys with usage each has: derived from the summaries (a
+   * usage-analytics token cannot list products), and cut short where the scan was. The tree and both
+   * product pickers list these.
+   */
+  async productsWithCounts(signal?: AbortSignal): Promise<Scan<ProductCount>> {
     const keys = await this.allLicenseKeys(signal);
-    return [...new Set(keys.items.map((key) => key.productId))].sort((a, b) => a - b);
+    const counts = new Map<number, number>();
+    for (const key of keys.items) counts.set(key.productId, (counts.get(key.productId) ?? 0) + 1);
+    const items = [...counts].sort(([a], [b]) => a - b).map(([productId, keyCount]) => ({ productId, keyCount }));
+    return { items, truncated: keys.truncated, limit: keys.limit };
   }
 
   licenseKeysPage(productId: number, cursor?: string, signal?: AbortSignal): Promise<Page<LicenseKeySummary>> {

@@ -4,7 +4,7 @@ import type { KeyscopeConfig } from '../config';
 import type { TokenStore } from '../secrets';
 import { checkDestination, needsConsent, type OriginConsent } from '../trust/destination';
 import { CryptolensClient } from '../vendors/cryptolens/client';
-import type { VendorId } from '../vendors/model';
+import type { VendorId } from '../vendor-id';
 import { RuntypeClient } from '../vendors/runtype/client';
 import { createUnkeyClient } from '../vendors/unkey/factory';
 import type { UnkeyClient } from '../vendors/unkey/types';

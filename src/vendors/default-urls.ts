@@ -1,6 +1,6 @@
 // The vendors' own API URLs: used when a base-URL setting is empty or unset, and the origins a
 // token may reach without a question (src/trust/origin-consent.ts).
-import type { VendorId } from './model';
+import type { VendorId } from '../vendor-id';
 import type { UnkeyApiVersion } from './unkey/types';
 
 export const CRYPTOLENS_DEFAULT_BASE_URL = 'https://api.cryptolens.io/api/';

@@ -1,19 +1,7 @@
 // The vendor-neutral model every client returns and every view reads.
 // Times are Unix milliseconds (vendors use seconds, ms or ISO strings; clients convert).
 import type { ApiKeyCredits } from './credits';
-
-export const VENDOR_IDS = ['cryptolens', 'unkey', 'runtype'] as const;
-export type VendorId = (typeof VENDOR_IDS)[number];
-
-export const VENDOR_NAMES: Readonly<Record<VendorId, string>> = {
-  cryptolens: 'Cryptolens',
-  unkey: 'Unkey',
-  runtype: 'Runtype',
-};
-
-export function isVendorId(value: unknown): value is VendorId {
-  return typeof value === 'string' && (VENDOR_IDS as readonly string[]).includes(value);
-}
+import type { VendorId } from '../vendor-id';
 
 /** Verification outcomes, in the order charts stack them. */
 export const OUTCOMES = [
@@ -29,6 +17,35 @@ export const OUTCOMES = [
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 export type OutcomeCounts = Record<Outcome, number> & { total: number };
+
+/** Every outcome and the total at 0, to sum into. */
+export function zeroOutcomes(): OutcomeCounts {
+  return outcomeCounts({ total: 0 });
+}
+
+/** Adds `from` into `into`, outcome by outcome and the total. */
+export function addOutcomes(into: OutcomeCounts, from: OutcomeCounts): void {
+  for (const outcome of OUTCOMES) into[outcome] += from[outcome];
+  into.total += from.total;
+}
+
+/** Exactly the outcome fields and the total (an outcome `source` lacks is 0), whatever else it holds. */
+export function outcomeCounts(source: Readonly<Partial<Record<Outcome, number>> & { total: number }>): OutcomeCounts {
+  const counts = {} as OutcomeCounts;
+  for (const outcome of OUTCOMES) counts[outcome] = source[outcome] ?? 0;
+  counts.total = source.total;
+  return counts;
+}
+
+/** One key, product or API as views and commands pass it around (a tree node, a hover, a lookup). */
+export interface KeyReference {
+  vendor: VendorId;
+  /** Product id (Cryptolens) or API id (Unkey). */
+  scopeId?: string;
+  keyId?: string;
+  /** The key string (Cryptolens) or its visible start. */
+  key?: string;
+}
 
 /** One page of a cursor-paged listing; `nextCursor` is absent on the last page. */
 export interface Page<T> {

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Locator } from '../host/playwright-types';
+import { drawnTextBox, editorHover, openFromExplorer } from './editor';
 import { openWorkbench, type Workbench } from './workbench';
 
 const EXAMPLE_KEY = 'AAAA-BBBB-CCCC-DDDD';
@@ -28,45 +29,12 @@ describe('hovering a license key in an editor', { timeout: 240_000 }, () => {
     await workbench?.close();
   });
 
-  async function openSourceFile(): Promise<void> {
-    const { page } = open();
-    // From the Explorer, as a person would (Quick Open's file search needs ripgrep, which the host may lack).
-    await open().runCommand('View: Show Explorer');
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'license.ts' }).first().click({ timeout: 15_000 });
-    await page.locator('.monaco-editor .view-line', { hasText: 'LICENSE_KEY' }).first().waitFor({ state: 'visible', timeout: 15_000 });
-  }
-
-  /** Where `text` is drawn in the editor, measured in one go (Monaco re-renders lines while it tokenizes). */
-  async function textBox(text: string): Promise<{ x: number; y: number; width: number; height: number }> {
-    const line = open().page.locator('.monaco-editor .view-line', { hasText: text }).first();
-    for (let attempt = 0; attempt < 50; attempt++) {
-      const box = await line
-        .evaluate((element, needle) => {
-          const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            const at = (node.textContent ?? '').indexOf(needle);
-            if (at < 0) continue;
-            const range = document.createRange();
-            range.setStart(node, at);
-            range.setEnd(node, at + needle.length);
-            const rect = range.getBoundingClientRect();
-            return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
-          }
-          return null;
-        }, text)
-        .catch(() => null);
-      if (box && box.width > 0) return box;
-      await open().page.waitForTimeout(100);
-    }
-    throw new Error(`"${text}" is not drawn in the editor`);
-  }
-
   async function hoverOn(text: string): Promise<Locator> {
     const { page } = open();
-    const box = await textBox(text);
+    const box = await drawnTextBox(page, text);
     await page.mouse.move(1, 1);
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
-    return page.locator('.monaco-hover:visible');
+    return editorHover(page);
   }
 
   /** Rests the mouse on `text` until a hover containing `expected` shows (the editor may still be moving lines). */
@@ -83,7 +51,7 @@ describe('hovering a license key in an editor', { timeout: 240_000 }, () => {
   }
 
   it('shows the key usage with a link to Keyscope Analytics', async () => {
-    await openSourceFile();
+    await openFromExplorer(open().page, 'license.ts', 'LICENSE_KEY');
     const body = await hoverUntil(EXAMPLE_KEY, 'Open in Keyscope Analytics');
     const text = await body.innerText();
     for (const part of ['Cryptolens', 'license key', EXAMPLE_KEY, 'Requests (lifetime): 320', '300 successful, 20 failed', 'Success rate: 93.8%', 'Devices:', 'Last seen: 2025-05-26 00:00 UTC']) {
@@ -98,8 +66,8 @@ describe('hovering a license key in an editor', { timeout: 240_000 }, () => {
 
   it('shows no Keyscope hover on an ordinary dashed word', async () => {
     const hover = await hoverOn('well-known-fact');
-    // Give a hover time to appear before deciding there is none.
-    await open().page.waitForTimeout(1_500);
+    // Wait for a Keyscope hover to appear (it would, within the hover delay), up to a bound: there must be none.
+    await hover.filter({ hasText: 'Keyscope' }).waitFor({ state: 'visible', timeout: 1_500 }).catch(() => undefined);
     assert.equal(await hover.filter({ hasText: 'Keyscope' }).count(), 0);
   });
 });

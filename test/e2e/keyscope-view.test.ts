@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { Locator } from '../host/playwright-types';
+import { toastsGone } from './notifications';
+import { sideBarTitle, treeRow } from './tree-rows';
 import { openWorkbench, type Workbench } from './workbench';
 
 describe('Keyscope in the workbench', { timeout: 180_000 }, () => {
@@ -20,7 +23,7 @@ describe('Keyscope in the workbench', { timeout: 180_000 }, () => {
   it('shows the Keys view from the activity bar', async () => {
     const view = await open().openKeyscopeView();
     assert.ok(await view.isVisible());
-    const title = await open().page.locator('.sidebar .composite.title h2').innerText();
+    const title = await sideBarTitle(open().page).innerText();
     assert.match(title, /keyscope/i);
   });
 
@@ -34,7 +37,7 @@ describe('Keyscope in the workbench', { timeout: 180_000 }, () => {
     await open().waitForQuickInputClosed();
     await open().notification(/Runtype token saved/);
     const view = await open().openKeyscopeView();
-    await view.locator('.monaco-list-row', { hasText: 'Runtype' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await treeRow(view, 'Runtype').waitFor({ state: 'visible', timeout: 15_000 });
   });
 
   it('expands the tree from a vendor down to a device of a license key', async () => {
@@ -45,7 +48,7 @@ describe('Keyscope in the workbench', { timeout: 180_000 }, () => {
     await open().waitForQuickInputClosed();
     await open().notification(/Cryptolens token saved/);
     const view = await open().openKeyscopeView();
-    const row = (text: string) => view.locator('.monaco-list-row', { hasText: text }).first();
+    const row = (text: string): Locator => treeRow(view, text);
     // The seed pages' example: product 3349, key AAAA-BBBB-CCCC-DDDD, device MACHINE-1.
     await row('Product 3349').waitFor({ state: 'visible', timeout: 20_000 });
     await row('Product 3349').click();
@@ -59,7 +62,7 @@ describe('Keyscope in the workbench', { timeout: 180_000 }, () => {
   it('takes a screenshot of the workbench with the Keyscope view open', async () => {
     await open().openKeyscopeView();
     // Best effort: let the last progress toast fade out of the picture.
-    await open().page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    await toastsGone(open().page);
     const path = await open().screenshot('keyscope-view');
     assert.match(path, /keyscope-view\.png$/);
   });

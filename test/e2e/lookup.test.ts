@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Locator } from '../host/playwright-types';
+import { quickInput as quickInputOf, quickInputRows } from './quick-input';
 import { openWorkbench, type Workbench } from './workbench';
 
 const EXAMPLE_KEY = 'AAAA-BBBB-CCCC-DDDD';
@@ -13,7 +14,7 @@ describe('looking up a key from the command palette', { timeout: 240_000 }, () =
     if (!workbench) throw new Error('the workbench did not open');
     return workbench;
   };
-  const quickInput = (): Locator => open().page.locator('.quick-input-widget');
+  const quickInput = (): Locator => quickInputOf(open().page);
 
   before(async () => {
     workbench = await openWorkbench();
@@ -32,7 +33,7 @@ describe('looking up a key from the command palette', { timeout: 240_000 }, () =
     await open().runCommand('Keyscope: Look Up Key Usage');
     await open().typeInInput(EXAMPLE_KEY);
     await open().selectQuickPick('Product 3349');
-    const rows = quickInput().locator('.quick-input-list .monaco-list-row');
+    const rows = quickInputRows(open().page);
     await rows.filter({ hasText: 'Requests: 320' }).first().waitFor({ state: 'visible', timeout: 20_000 });
     const text = await quickInput().innerText();
     for (const part of ['Requests: 320', '300 successful · 20 failed · lifetime', 'Success rate: 93.8%', 'Devices:', 'Last seen: 2025-05-26 00:00 UTC', 'Open in Keyscope Analytics', 'Copy key', 'Look up another…']) {

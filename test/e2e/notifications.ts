@@ -14,3 +14,8 @@ export async function notification(page: Page, text: string | RegExp, timeout = 
   await toast.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
   return message;
 }
+
+/** Waits (best effort) until no toast shows, e.g. before a screenshot. */
+export async function toastsGone(page: Page, timeout = 5_000): Promise<void> {
+  await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden', timeout }).catch(() => undefined);
+}

@@ -2,8 +2,9 @@
 // switchable server in front of Runtype.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Page } from '../host/playwright-types';
+import type { Frame, Locator, Page } from '../host/playwright-types';
 import { runCommand } from './quick-input';
+import { workbenchShown } from './workbench';
 
 /**
  * Runs a command from the palette with the keyboard in the workbench: after a click inside a
@@ -12,6 +13,24 @@ import { runCommand } from './quick-input';
 export async function workbenchCommand(page: Page, title: string): Promise<void> {
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await runCommand(page, title);
+}
+
+/** The editor tab whose title contains `title`. */
+export function editorTab(page: Page, title: string): Locator {
+  return page.locator('.tabs-container .tab', { hasText: title }).first();
+}
+
+/** "Developer: Reload Window", and the reloaded workbench shown. */
+export async function reloadWindow(page: Page): Promise<void> {
+  const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+  await workbenchCommand(page, 'Developer: Reload Window');
+  await reloaded;
+  await workbenchShown(page);
+}
+
+/** Resolves once the frame has painted twice more: what it shows now is on screen. */
+export async function painted(frame: Frame): Promise<void> {
+  await frame.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
 /** "Preferences: Color Theme", typed and accepted. */

@@ -15,9 +15,11 @@ import { RuntypeClient } from '../../src/vendors/runtype/client';
 import { createUnkeyClient } from '../../src/vendors/unkey/factory';
 import type { UnkeyClient } from '../../src/vendors/unkey/types';
 import { HOSTILE_STRINGS, startHostileRuntype, type HostileRuntype } from '../integration/hover-hostile-runtype';
+import type { Locator } from '../host/playwright-types';
 import { waitFor } from '../host/timeout';
 import { cardTable, chartColors, choose, drawnPixels, gridText, minute, number, openFromTree, panelFrame, panelOf, scrollToTop, tiles } from './panel-webview';
-import { injectFault, setColorTheme, startSwitchableUpstream, workbenchCommand, type SwitchableUpstream } from './panel-workbench';
+import { editorTab, injectFault, painted, reloadWindow, setColorTheme, startSwitchableUpstream, type SwitchableUpstream } from './panel-workbench';
+import { waitForQuickInputTitled } from './quick-input';
 import { setEnumSetting } from './settings-editor';
 import { openWorkbench, type Workbench } from './workbench';
 
@@ -35,7 +37,7 @@ describe('Analytics panel', { timeout: 300_000 }, () => {
   const unkey = (version: 'v1' | 'v2' = 'v2'): UnkeyClient => createUnkeyClient({ version, baseUrl: open().emulator.unkey.v2BaseUrl, token: open().emulator.unkey.token, http });
   const RUNTYPE = panelOf({ vendor: 'runtype' });
   const UNKEY = panelOf({ vendor: 'unkey' });
-  const tab = (title: string) => open().page.locator('.tabs-container .tab', { hasText: title }).first();
+  const tab = (title: string): Locator => editorTab(open().page, title);
   const fault = (rule: object): Promise<void> => injectFault(open().emulator.cryptolens.baseUrl, rule);
 
   before(async () => {
@@ -201,7 +203,7 @@ describe('Analytics panel', { timeout: 300_000 }, () => {
     const target = join(open().host.profile.workspaceDir, 'unkey-export.csv');
     await frame.locator('vscode-button', { hasText: 'Export CSV' }).click();
     // code-server's save dialog: a quick input titled by the extension, holding a path.
-    await open().page.locator('.quick-input-widget .quick-input-title', { hasText: 'Keyscope: Export CSV' }).waitFor({ state: 'visible', timeout: 15_000 });
+    await waitForQuickInputTitled(open().page, 'Keyscope: Export CSV');
     const box = await open().quickInputBox();
     await box.fill(target);
     // The dialog completes paths as it lists folders: press Enter only once it holds exactly ours.
@@ -269,15 +271,16 @@ describe('Analytics panel', { timeout: 300_000 }, () => {
     await open().screenshot('panel-unkey-dark');
     for (const [title, vendor, card, name] of [['Cryptolens · Product', 'cryptolens', 'outcomes', 'panel-cryptolens-dark'], ['Runtype', 'runtype', 'state', 'panel-runtype-dark']] as const) {
       await tab(title).click();
-      await scrollToTop(await panelFrame(open().page, panelOf({ vendor }), card));
-      await open().page.waitForTimeout(300);
+      const shown = await panelFrame(open().page, panelOf({ vendor }), card);
+      await scrollToTop(shown);
+      await painted(shown);
       await open().screenshot(name);
     }
     await tab('Unkey').click();
     const unkeyFrame = await panelFrame(open().page, UNKEY, 'series');
     await setColorTheme(open().page, 'Dark High Contrast');
     await waitFor('the high-contrast theme in the panel', async () => ((await unkeyFrame.evaluate(() => document.body.classList.contains('vscode-high-contrast'))) ? true : undefined), 15_000);
-    await open().page.waitForTimeout(300);
+    await painted(unkeyFrame);
     await open().screenshot('panel-unkey-high-contrast');
     await setColorTheme(open().page, 'Dark Modern');
   });
@@ -285,9 +288,7 @@ describe('Analytics panel', { timeout: 300_000 }, () => {
   it('comes back after a window reload with its scope and controls', async () => {
     await tab('Unkey').click();
     await panelFrame(open().page, UNKEY, 'series');
-    await workbenchCommand(open().page, 'Developer: Reload Window');
-    await open().page.waitForTimeout(1_000);
-    await open().page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    await reloadWindow(open().page);
     const frame = await panelFrame(open().page, UNKEY, 'series', 60_000);
     assert.equal(await frame.locator('h1').textContent(), `Unkey · ${open().emulator.unkey.apiIds[0] ?? ''}`);
     assert.equal(await frame.locator('.legend-item[data-outcome="valid"]').getAttribute('aria-pressed'), 'false');

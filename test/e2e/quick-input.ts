@@ -6,6 +6,21 @@ const widget = (page: Page): Locator => page.locator('.quick-input-widget');
 const input = (page: Page): Locator => widget(page).locator('.quick-input-box input');
 const rows = (page: Page): Locator => widget(page).locator('.quick-input-list .monaco-list-row');
 
+/** The quick input as a whole (its title, message and rows), e.g. for its text. */
+export function quickInput(page: Page): Locator {
+  return widget(page);
+}
+
+/** The quick input's rows. */
+export function quickInputRows(page: Page): Locator {
+  return rows(page);
+}
+
+/** Waits until a quick input titled with `title` shows. */
+export async function waitForQuickInputTitled(page: Page, title: string, timeout = 15_000): Promise<void> {
+  await widget(page).locator('.quick-input-title', { hasText: title }).waitFor({ state: 'visible', timeout });
+}
+
 async function waitForInput(page: Page, timeout: number): Promise<Locator> {
   await input(page).waitFor({ state: 'visible', timeout });
   return input(page);

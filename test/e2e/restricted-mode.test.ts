@@ -4,6 +4,8 @@ import * as assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { redirectingWorkspaceFiles, startRecorder, type Recorder } from '../host/recorder';
 import { useWorkbench } from './fixture';
+import { treeRow } from './tree-rows';
+import { statusBarItem } from './workbench';
 
 describe('Keyscope in Restricted Mode', { timeout: 180_000 }, () => {
   let recorder: Recorder | undefined;
@@ -15,11 +17,11 @@ describe('Keyscope in Restricted Mode', { timeout: 180_000 }, () => {
 
   it('stores a token and shows its keys from the user settings; the workspace host hears nothing', async () => {
     const { page, emulator } = open();
-    await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await statusBarItem(page, 'Restricted Mode').waitFor({ state: 'visible', timeout: 30_000 });
     await open().setToken('Runtype', emulator.runtype.token);
     await open().notification(/Runtype token saved/);
     const view = await open().openKeyscopeView();
-    await view.locator('.monaco-list-row', { hasText: /\d+ keys/ }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    await treeRow(view, /\d+ keys/).waitFor({ state: 'visible', timeout: 20_000 });
     const warning = await open().notification(/Keyscope ignored/);
     assert.match(warning, /keyscope\.runtype\.baseUrl/);
     assert.equal(recorder?.connections().length, 0, 'the host the workspace named heard from Keyscope');

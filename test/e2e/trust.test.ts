@@ -10,6 +10,8 @@ import { answerDialog, modalDialog } from './dialogs';
 import { setTextSetting, shownSetting } from './settings-editor';
 import { useWorkbench } from './fixture';
 import { workbenchCommand } from './panel-workbench';
+import { treeRow } from './tree-rows';
+import { workbenchShown } from './workbench';
 
 describe('a token goes to a new origin only when the user allows it', { timeout: 240_000 }, () => {
   let recorder: Recorder | undefined;
@@ -25,13 +27,13 @@ describe('a token goes to a new origin only when the user allows it', { timeout:
     await open().setToken('Runtype', emulator.runtype.token);
     await open().notification(/Runtype token saved/);
     const view = await open().openKeyscopeView();
-    await view.locator('.monaco-list-row', { hasText: /keys/ }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    await treeRow(view, /keys/).waitFor({ state: 'visible', timeout: 20_000 });
 
     const origin = `https://0.0.0.0:${recorder?.port}`;
     await setTextSetting(page, 'keyscope.runtype.baseUrl', `${origin}/`);
     const message = await answerDialog(page, 'Send your Runtype token', 'Cancel');
     assert.equal(message, `Send your Runtype token to ${origin}?`);
-    const notSent = view.locator('.monaco-list-row', { hasText: `Runtype: token not sent to ${origin}` }).first();
+    const notSent = treeRow(view, `Runtype: token not sent to ${origin}`);
     await notSent.waitFor({ state: 'visible', timeout: 15_000 });
     assert.equal(heard(), 0, 'the recorder heard from Keyscope after Cancel');
 
@@ -53,7 +55,7 @@ describe('a token goes to a new origin only when the user allows it', { timeout:
     await workbenchCommand(page, 'Developer: Reload Window');
     await navigated;
     const before = heard();
-    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    await workbenchShown(page);
     await open().openKeyscopeView();
     await waitFor('a connection after the reload', () => (heard() > before ? true : undefined), 30_000);
     assert.equal(await modalDialog(page).isVisible(), false, 'the modal asked again after a reload');

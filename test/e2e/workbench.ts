@@ -51,9 +51,19 @@ export interface WorkbenchOptions {
 const screenshotDir = join(testResultsDir, 'e2e');
 const keyscopeTab = (page: Page): Locator => page.locator('.activitybar .action-item[role="tab"] a.action-label[aria-label^="Keyscope"]');
 
+/** Waits until the workbench shows (after the page loaded or reloaded). */
+export async function workbenchShown(page: Page, timeout = 60_000): Promise<void> {
+  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout });
+}
+
+/** The status bar item showing `text`, e.g. "Restricted Mode". */
+export function statusBarItem(page: Page, text: string): Locator {
+  return page.locator('.statusbar-item', { hasText: text }).first();
+}
+
 async function waitForWorkbench(host: BrowserHost): Promise<void> {
   await host.page.goto(workbenchUrl(host.server.origin, host.profile.workspaceDir));
-  await host.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+  await workbenchShown(host.page);
   // The icon appears once the workbench has read the installed extension's contributions.
   await keyscopeTab(host.page).waitFor({ state: 'visible', timeout: 60_000 });
 }

@@ -1,5 +1,5 @@
 // Faults injected into the emulator's answers, per request: the failures a vendor can throw at a client.
-import type { VendorId } from '../../src/vendors/model';
+import type { VendorId } from '../../src/vendor-id';
 
 export type Fault =
   | { kind: 'latency'; ms: number }

@@ -1,5 +1,5 @@
 // Counts what the emulator was asked, so tests and benchmarks can measure a client's quota use.
-import type { VendorId } from '../../src/vendors/model';
+import type { VendorId } from '../../src/vendor-id';
 
 export interface RecordedRequest {
   vendor: VendorId;

@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import type { VendorId } from '../../src/vendors/model';
+import type { VendorId } from '../../src/vendor-id';
 import { createCryptolensEmulator, type CryptolensEmulator } from './cryptolens/emulator';
 import { createRuntypeEmulator, type RuntypeEmulator } from './runtype/emulator';
 import { createUnkeyEmulator, type UnkeyEmulator } from './unkey/emulator';

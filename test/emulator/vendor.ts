@@ -1,6 +1,6 @@
 // The contract between the emulator's HTTP server and each vendor's emulation.
 import type { IncomingHttpHeaders } from 'node:http';
-import type { VendorId } from '../../src/vendors/model';
+import type { VendorId } from '../../src/vendor-id';
 
 export interface EmulatorRequest {
   method: string;

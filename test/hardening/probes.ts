@@ -2,7 +2,7 @@
 // and writes them into a workspace file the hovers read.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { VendorId } from '../../src/vendors/model';
+import type { VendorId } from '../../src/vendor-id';
 import type { TreeRow } from './agent/protocol';
 import type { Probe } from './faults/exercise';
 import type { Session } from './session';

@@ -10,7 +10,7 @@ import { Report } from './report';
 import { buildForSession, openSession, type Session } from './session';
 import { waitForWebview } from './ui';
 import type { Probe } from './faults/exercise';
-import type { VendorId } from '../../src/vendors/model';
+import type { VendorId } from '../../src/vendor-id';
 
 const MINUTES = Number(process.env.KEYSCOPE_SOAK_MINUTES ?? 20);
 const TICK_MS = 5_000;

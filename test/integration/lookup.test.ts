@@ -84,9 +84,13 @@ describe('keyscope.lookupKey', function () {
 
   it('ends quietly when the first question is dismissed', async () => {
     await clearEmulatorRequests();
-    const done = vscode.commands.executeCommand('keyscope.lookupKey');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await close();
+    let ended = false;
+    const done = vscode.commands.executeCommand('keyscope.lookupKey').then(() => (ended = true));
+    // Dismissed as soon as it shows: closing again until the command has ended.
+    await waitUntil('the lookup to end', async () => {
+      await close();
+      return ended ? true : undefined;
+    });
     await done;
     assert.equal((await emulatorRequests()).total, 0);
   });

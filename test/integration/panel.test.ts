@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { HttpClient } from '../../src/http/client';
-import { Endpoint } from '../../src/panel/endpoint';
+import { Endpoint } from '../../src/panel/protocol-endpoint';
 import { answerRequest } from '../../src/panel/handler';
 import { describeError } from '../../src/usage/describe-error';
 import type { PanelUsage } from '../../src/panel/panel-usage';
@@ -19,6 +19,7 @@ import { OUTCOMES, type LicenseKeySummary } from '../../src/vendors/model';
 import { RuntypeClient } from '../../src/vendors/runtype/client';
 import { createUnkeyClient } from '../../src/vendors/unkey/factory';
 import { emulator } from './emulator';
+import { waitUntil } from './hover-helpers';
 import { keyscopeExtension } from './keyscope';
 
 interface ExportedTable {
@@ -44,33 +45,21 @@ function analyticsTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('keyscope.analytics'));
 }
 
-async function until<T>(what: string, check: () => T | undefined, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 const outDir = mkdtempSync(join(tmpdir(), 'keyscope-panel-'));
 
 /** keyscope.exportUsage for the current panel, retried until its webview shows `tables` tables. */
 async function exportShown(name: string, vendor: PanelScope['vendor'], tables: number): Promise<Exported> {
-  const deadline = Date.now() + 30_000;
-  let last = 'nothing exported';
-  while (Date.now() < deadline) {
-    const target = vscode.Uri.file(join(outDir, `${name}.json`));
-    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('keyscope.exportUsage', 'json', target);
-    if (written) {
+  return waitUntil(
+    `the ${vendor} panel to show ${tables} tables`,
+    async () => {
+      const target = vscode.Uri.file(join(outDir, `${name}.json`));
+      const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('keyscope.exportUsage', 'json', target);
+      if (!written) return undefined;
       const document = JSON.parse(readFileSync(written.fsPath, 'utf8')) as Exported;
-      if (document.scope.vendor === vendor && document.tables.length >= tables) return document;
-      last = `${document.scope.vendor}: ${document.tables.length} tables`;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 750));
-  }
-  throw new Error(`the panel did not show ${tables} tables within 30 s (${last})`);
+      return document.scope.vendor === vendor && document.tables.length >= tables ? document : undefined;
+    },
+    30_000,
+  );
 }
 
 function table(document: Exported, name: RegExp): ExportedTable {
@@ -111,11 +100,11 @@ describe('Analytics panel', function () {
     await vscode.commands.executeCommand('keyscope.openAnalytics', { reference: { vendor: 'cryptolens', scopeId: String(productId) } });
     await vscode.commands.executeCommand('keyscope.openAnalytics', { vendor: 'unkey', scopeId: apiId });
     // The tab model reaches the extension host a moment after the panels open.
-    await until('three analytics tabs', () => (analyticsTabs().length === 3 ? true : undefined));
+    await waitUntil('three analytics tabs', async () => (analyticsTabs().length === 3 ? true : undefined));
     assert.deepEqual(analyticsTabs().map((tab) => tab.label).sort(), [`Cryptolens · Product ${productId}`, 'Runtype · All keys', `Unkey · ${apiId}`]);
 
     await vscode.commands.executeCommand('keyscope.openAnalytics', { vendor: 'runtype' });
-    await until('the Runtype tab in front', () => (vscode.window.tabGroups.activeTabGroup.activeTab?.label === 'Runtype · All keys' ? true : undefined));
+    await waitUntil('the Runtype tab in front', async () => (vscode.window.tabGroups.activeTabGroup.activeTab?.label === 'Runtype · All keys' ? true : undefined));
     assert.equal(analyticsTabs().length, 3, 'a second open made a second panel');
   });
 

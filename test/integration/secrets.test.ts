@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import { emulator } from './emulator';
 import { testEnv } from './env';
 import { activateKeyscope } from './keyscope';
+import { waitUntil } from './hover-helpers';
 import { filesContaining, filesToScan } from './leak-scan';
 
 describe('access tokens', () => {
@@ -20,8 +20,9 @@ describe('access tokens', () => {
     const userDataDir = process.env[testEnv.userDataDir];
     if (!userDataDir) this.skip();
     const workspaceDir = process.env[testEnv.workspaceDir];
-    // Log writers buffer briefly; the runner repeats this scan after VS Code has exited.
-    await delay(1_000);
+    // Log writers buffer: wait until Keyscope's own log has reached disk. The runner repeats this
+    // scan after VS Code has exited.
+    await waitUntil("Keyscope's log on disk", () => Promise.resolve(filesContaining(filesToScan(userDataDir), 'Keyscope activated').length > 0 ? true : undefined));
     const files = filesToScan(userDataDir, workspaceDir ? [workspaceDir] : []);
     const logsDir = join(userDataDir, 'logs');
     assert.ok(files.some((file) => file.startsWith(logsDir)), `no log files under ${logsDir}`);

@@ -9,7 +9,7 @@ import { customDayRange, presetDayRange } from '../../src/vendors/cryptolens/day
 import type { DailyAggregateQuery } from '../../src/vendors/cryptolens/daily-aggregates-query';
 import type { DailyUsage } from '../../src/vendors/model-activity';
 import type { DailyAggregateRow } from '../emulator/cryptolens/daily-aggregates-seed';
-import { startCryptolensHarness, TEST_NOW, type CryptolensHarness } from '../emulator/cryptolens/test-harness';
+import { startCryptolensHarness, TEST_NOW, type CryptolensHarness } from './cryptolens-harness';
 
 const DAY = 86_400;
 

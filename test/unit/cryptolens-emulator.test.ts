@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { COUNTER_NAMES } from '../emulator/cryptolens/data';
 import { createCryptolensEmulator } from '../emulator/cryptolens/emulator';
 import { SMALL_SCALE } from '../emulator/scale';
-import { startCryptolensHarness, TEST_NOW, type CryptolensHarness } from '../emulator/cryptolens/test-harness';
+import { startCryptolensHarness, TEST_NOW, type CryptolensHarness } from './cryptolens-harness';
 
 const SUMMARIES = '/api/ai/GetKeyUsageSummaries';
 const DEVICES = '/api/ai/GetKeyDevices';

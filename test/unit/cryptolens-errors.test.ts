@@ -11,7 +11,7 @@ import {
 } from '../../src/http/errors';
 import { readResponse } from '../../src/vendors/cryptolens/errors';
 import { summariesResponseSchema } from '../../src/vendors/cryptolens/schemas';
-import { startCryptolensHarness, type CryptolensHarness } from '../emulator/cryptolens/test-harness';
+import { startCryptolensHarness, type CryptolensHarness } from './cryptolens-harness';
 
 const context = { vendor: 'cryptolens', endpoint: 'ai/GetKeyUsageSummaries' } as const;
 

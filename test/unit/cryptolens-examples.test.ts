@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { DeviceUsage, LicenseKeySummary } from '../../src/vendors/model';
-import { startCryptolensHarness, type CryptolensHarness } from '../emulator/cryptolens/test-harness';
+import { startCryptolensHarness, type CryptolensHarness } from './cryptolens-harness';
 
 // Copied from the seed pages' "Example results", character for character.
 const SUMMARIES_EXAMPLE =

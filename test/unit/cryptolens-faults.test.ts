@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { HttpClient } from '../../src/http/client';
 import {
   HttpStatusError,
   RateLimitedError,
@@ -10,7 +9,8 @@ import {
   TimeoutError,
 } from '../../src/http/errors';
 import type { Fault } from '../emulator/faults';
-import { startCryptolensHarness, testHttpOptions, type CryptolensHarness } from '../emulator/cryptolens/test-harness';
+import { startCryptolensHarness, type CryptolensHarness } from './cryptolens-harness';
+import { testHttp } from './test-http';
 
 const PATH = 'ai/GetKeyUsageSummaries';
 
@@ -107,12 +107,10 @@ describe('Cryptolens through the real HttpClient under faults', () => {
   });
 
   it('a server that never answers ends in TimeoutError', async () => {
-    const http = new HttpClient(testHttpOptions({ headersTimeoutMs: 150, retry: { maxRetries: 0, baseDelayMs: 5, maxDelayMs: 5, maxRetryAfterMs: 0 } }));
+    const http = testHttp({ headersTimeoutMs: 150, retry: { maxRetries: 0, baseDelayMs: 5, maxDelayMs: 5, maxRetryAfterMs: 0 } });
     try {
       inject({ kind: 'hang' }, 1);
-      const started = Date.now();
       await assert.rejects(h.clientWith({ http }).getKeyUsageSummaries(), (error: unknown) => error instanceof TimeoutError && error.phase === 'headers');
-      assert.ok(Date.now() - started < 2_000);
     } finally {
       await http.close();
     }
@@ -122,9 +120,7 @@ describe('Cryptolens through the real HttpClient under faults', () => {
     inject({ kind: 'hang' }, 1);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
-    const started = Date.now();
     await assert.rejects(h.client.getKeyUsageSummaries({}, controller.signal), RequestCancelledError);
-    assert.ok(Date.now() - started < 1_000);
     await assert.rejects(h.client.getKeyDevices({}, controller.signal), RequestCancelledError, 'an already aborted signal sends nothing');
   });
 

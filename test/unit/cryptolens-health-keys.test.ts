@@ -8,7 +8,7 @@ import { CRYPTOLENS_STATUSES } from '../../src/health/status';
 import { MissingPermissionError } from '../../src/http/missing-permission-error';
 import type { LicenseKeyDetails } from '../../src/vendors/license-key';
 import { CRYPTOLENS_HEALTH_CASES, type CryptolensHealthCase, type HealthKey } from '../emulator/cryptolens/license-health';
-import { startCryptolensHarness, TEST_NOW, type CryptolensHarness } from '../emulator/cryptolens/test-harness';
+import { startCryptolensHarness, TEST_NOW, type CryptolensHarness } from './cryptolens-harness';
 
 const options = { now: TEST_NOW, expiresSoonDays: 7 };
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { EXAMPLE_KEY, EXAMPLE_PRODUCT_ID } from '../emulator/cryptolens/examples';
 import { KEY_LOCKED, SEARCH_NOT_EMULATED, SIGNING_NOT_EMULATED } from '../emulator/cryptolens/license-handlers';
-import { startCryptolensHarness, type CryptolensHarness } from '../emulator/cryptolens/test-harness';
+import { startCryptolensHarness, type CryptolensHarness } from './cryptolens-harness';
 
 interface Answer {
   status: number;

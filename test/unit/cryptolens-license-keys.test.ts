@@ -11,7 +11,7 @@ import type { LicenseKeyDetails } from '../../src/vendors/license-key';
 import type { LicenseKey } from '../emulator/cryptolens/data';
 import { EXAMPLE_KEY, EXAMPLE_PRODUCT_ID } from '../emulator/cryptolens/examples';
 import { LICENSE_KEY_FORMAT_EXAMPLE, METADATA_EXAMPLE_JSON } from '../emulator/cryptolens/license-examples';
-import { startCryptolensHarness, type CryptolensHarness } from '../emulator/cryptolens/test-harness';
+import { startCryptolensHarness, type CryptolensHarness } from './cryptolens-harness';
 
 describe('Cryptolens key/GetKey and product/GetKeys', () => {
   let h: CryptolensHarness;

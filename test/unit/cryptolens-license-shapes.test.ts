@@ -9,7 +9,7 @@ import { HttpClient } from '../../src/http/client';
 import { ResponseFormatError } from '../../src/http/errors';
 import { CryptolensClient } from '../../src/vendors/cryptolens/client';
 import { LICENSE_KEY_FORMAT_EXAMPLE } from '../emulator/cryptolens/license-examples';
-import { testHttpOptions } from '../emulator/cryptolens/test-harness';
+import { testHttpOptions } from './test-http';
 
 const EXAMPLE = { ...LICENSE_KEY_FORMAT_EXAMPLE } as Record<string, unknown>;
 

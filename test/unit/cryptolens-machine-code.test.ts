@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { InvalidRequestError } from '../../src/http/errors';
 import { normalizeMachineCode } from '../../src/vendors/cryptolens/machine-code';
-import { startCryptolensHarness, type CryptolensHarness } from '../emulator/cryptolens/test-harness';
+import { startCryptolensHarness, type CryptolensHarness } from './cryptolens-harness';
 
 describe('Cryptolens machine-code normalization (client)', () => {
   it('removes control characters, trims, truncates to 256, uppercases', () => {

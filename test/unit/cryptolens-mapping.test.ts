@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { DeviceUsage, LicenseKeySummary } from '../../src/vendors/model';
 import { COUNTER_NAMES } from '../emulator/cryptolens/data';
-import { startCryptolensHarness, type CryptolensHarness } from '../emulator/cryptolens/test-harness';
+import { startCryptolensHarness, type CryptolensHarness } from './cryptolens-harness';
 
 describe('Cryptolens rows in the vendor-neutral model', () => {
   let h: CryptolensHarness;

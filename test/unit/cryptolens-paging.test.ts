@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { ResponseFormatError } from '../../src/http/errors';
 import { toCursorPage, type CursorPage } from '../../src/vendors/cryptolens/paging';
 import { prepareQuery } from '../../src/vendors/cryptolens/query';
-import { startCryptolensHarness, type CryptolensHarness } from '../emulator/cryptolens/test-harness';
+import { startCryptolensHarness, type CryptolensHarness } from './cryptolens-harness';
 
 describe('Cryptolens paging', () => {
   let h: CryptolensHarness;

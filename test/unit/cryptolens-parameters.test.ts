@@ -5,7 +5,7 @@ import { CryptolensClient } from '../../src/vendors/cryptolens/client';
 import type { DeviceQuery, SummaryQuery } from '../../src/vendors/cryptolens/query';
 import type { DeviceUsage, LicenseKeySummary } from '../../src/vendors/model';
 import type { DeviceRow, SummaryRow } from '../emulator/cryptolens/data';
-import { startCryptolensHarness, type CryptolensHarness } from '../emulator/cryptolens/test-harness';
+import { startCryptolensHarness, type CryptolensHarness } from './cryptolens-harness';
 
 const DAY = 86_400;
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import { after, before, describe, it } from 'node:test';
-import { HttpClient } from '../../src/http/client';
 import { CryptolensClient } from '../../src/vendors/cryptolens/client';
 import type { Fault } from '../emulator/faults';
-import { startCryptolensHarness, testHttpOptions, type CryptolensHarness } from '../emulator/cryptolens/test-harness';
+import { startCryptolensHarness, type CryptolensHarness } from './cryptolens-harness';
+import { testHttp } from './test-http';
 
 describe('Cryptolens token secrecy', () => {
   let h: CryptolensHarness;
@@ -53,7 +53,7 @@ describe('Cryptolens token secrecy', () => {
     }
     h.emulator.faults.clear();
 
-    const quick = new HttpClient(testHttpOptions({ headersTimeoutMs: 100, retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 } }));
+    const quick = testHttp({ headersTimeoutMs: 100, retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 } });
     try {
       h.emulator.faults.add({ vendor: 'cryptolens', fault: { kind: 'hang' }, times: 1 });
       assertHidden(await failure(() => h.clientWith({ http: quick }).getKeyDevices()), token, 'timeout');

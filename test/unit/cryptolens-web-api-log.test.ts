@@ -12,7 +12,8 @@ import type { WebApiLogQuery } from '../../src/vendors/cryptolens/web-api-log-qu
 import type { LicenseEvent } from '../../src/vendors/model-activity';
 import { LOG_ID_BASE, type WebApiLogRow } from '../emulator/cryptolens/activity-log';
 import { EXAMPLE_KEY, EXAMPLE_KEY_ID, EXAMPLE_PRODUCT_ID } from '../emulator/cryptolens/examples';
-import { startCryptolensHarness, testHttpOptions, type CryptolensHarness } from '../emulator/cryptolens/test-harness';
+import { startCryptolensHarness, type CryptolensHarness } from './cryptolens-harness';
+import { testHttpOptions } from './test-http';
 
 const DAY = 86_400;
 const eventIds = (list: readonly LicenseEvent[]): number[] => list.map((event) => event.eventId);

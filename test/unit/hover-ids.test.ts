@@ -2,7 +2,7 @@
 // code holds them, and none of the dashed words, locale tags and GUIDs that code is full of.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findIdAt, findIds, MAX_LINE_LENGTH, type IdKind } from '../../src/hover/ids';
+import { findIdAt, findIds, MAX_LINE_LENGTH, type IdKind } from '../../src/vendors/key-ids';
 import { EXAMPLE_KEY } from '../emulator/cryptolens/examples';
 import { seedCryptolens } from '../emulator/cryptolens/seed';
 import { DOCS_KEYS } from '../emulator/runtype/docs-account';

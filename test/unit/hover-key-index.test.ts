@@ -2,7 +2,7 @@
 // data, unknown ids show nothing, and a document's ids cost a handful of requests, not one each.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { findIds, type IdCandidate, type IdKind } from '../../src/hover/ids';
+import { findIds, type IdCandidate, type IdKind } from '../../src/vendors/key-ids';
 import { KeyIndex } from '../../src/usage/key-index';
 import { startUsageHarness, TEST_NOW, type UsageHarness } from './lookup-harness';
 

@@ -7,8 +7,8 @@ import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { HttpClient, type HttpResponse } from '../../src/http/client';
 import { NetworkError } from '../../src/http/errors';
 import type { ProxySettings } from '../../src/http/proxy';
-import { startEmulator, type Emulator } from '../emulator/server';
-import { SMALL_SCALE } from '../emulator/scale';
+import type { Emulator } from '../emulator/server';
+import { useEmulator } from './emulator-fixture';
 
 interface ConnectProxy {
   url: string;
@@ -63,6 +63,7 @@ async function startConnectProxy(): Promise<ConnectProxy> {
 const PROXY_ENV = ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY', 'no_proxy', 'NO_PROXY'] as const;
 
 describe('HttpClient proxy support', () => {
+  const fixture = useEmulator(Date.parse('2025-01-01T00:00:00Z'));
   let emulator: Emulator;
   let proxy: ConnectProxy;
   let savedEnv: Partial<Record<(typeof PROXY_ENV)[number], string>>;
@@ -86,13 +87,10 @@ describe('HttpClient proxy support', () => {
   const emulatorHost = (): string => new URL(emulator.origin).host;
 
   before(async () => {
-    emulator = await startEmulator({ scale: SMALL_SCALE, now: Date.parse('2025-01-01T00:00:00Z') });
+    emulator = fixture.emulator;
     proxy = await startConnectProxy();
   });
-  after(async () => {
-    await proxy.close();
-    await emulator.close();
-  });
+  after(() => proxy.close());
   beforeEach(() => {
     proxy.tunnels.length = 0;
     savedEnv = {};

@@ -1,14 +1,13 @@
-// What the hover and lookup tests start: a real emulator, a real HttpClient, and the extension's own
+// What the hover and lookup tests start: the emulator fixture with its real HttpClient, and the extension's own
 // UsageService over real vendor clients — only SecretStorage is replaced by a map of tokens.
 import type { KeyscopeConfig } from '../../src/config';
-import { HttpClient } from '../../src/http/client';
 import type { TokenStore } from '../../src/secrets';
 import { DEFAULT_MAX_SCAN_KEYS } from '../../src/usage/scan';
 import { UsageService } from '../../src/usage/usage-service';
 import { VendorClients } from '../../src/usage/vendor-clients';
-import type { VendorId } from '../../src/vendors/model';
-import { startEmulator, type Emulator } from '../emulator/server';
-import { SMALL_SCALE } from '../emulator/scale';
+import type { VendorId } from '../../src/vendor-id';
+import type { Emulator } from '../emulator/server';
+import { startEmulatorFixture } from './emulator-fixture';
 
 /** After the seed pages' example dates (May 2025), on a whole hour. */
 export const TEST_NOW = Date.UTC(2025, 8, 1, 12);
@@ -29,13 +28,13 @@ export interface UsageHarness {
 }
 
 export async function startUsageHarness(): Promise<UsageHarness> {
-  const emulator = await startEmulator({ scale: SMALL_SCALE, now: TEST_NOW });
-  const http = new HttpClient({
+  const fixture = await startEmulatorFixture(TEST_NOW, {
     connectTimeoutMs: 2_000,
     headersTimeoutMs: 5_000,
     bodyTimeoutMs: 5_000,
     retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 1_000 },
   });
+  const { emulator, http } = fixture;
   const tokens: Partial<Record<VendorId, string>> = {
     cryptolens: emulator.cryptolens.token,
     unkey: emulator.unkey.token,
@@ -68,9 +67,6 @@ export async function startUsageHarness(): Promise<UsageHarness> {
     requests: (vendor, path) => emulator.requests.count(path === undefined ? { vendor } : { vendor, path }),
     freshUsage: () => new UsageService(clients, now, options),
     clients,
-    async close() {
-      await http.close();
-      await emulator.close();
-    },
+    close: () => fixture.close(),
   };
 }

@@ -4,7 +4,7 @@
 // the clients under test.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Endpoint } from '../../src/panel/endpoint';
+import { Endpoint } from '../../src/panel/protocol-endpoint';
 import { answerRequest, type PanelContext } from '../../src/panel/handler';
 import { describeError } from '../../src/usage/describe-error';
 import { hostMethods, parseWebviewMessage, webviewMethods, type ResponseMessage } from '../../src/panel/protocol';

@@ -3,7 +3,7 @@
 // failures travel back as errors, malformed messages are answered or dropped, never acted on.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Endpoint, RequestFailedError, type RequestOf } from '../../src/panel/endpoint';
+import { Endpoint, RequestFailedError, type RequestOf } from '../../src/panel/protocol-endpoint';
 import { hostMethods, parseHostMessage, parseWebviewMessage, webviewMethods, type HostToWebview, type WebviewToHost } from '../../src/panel/protocol';
 import type { Snapshot } from '../../src/panel/protocol-data';
 

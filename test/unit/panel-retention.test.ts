@@ -5,11 +5,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { GRANULARITIES } from '../../src/panel/protocol';
 import { UnkeyV2Client } from '../../src/vendors/unkey/v2-client';
-import { earliestSliceStart } from '../../src/panel/unkey-retention';
+import { earliestSliceStart } from '../../src/panel/protocol-retention';
 import { presetsFor, resolveRange, type RangeChoice } from '../../webview/shape/range';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { SMALL_SCALE } from '../emulator/scale';
-import { testHttp } from './unkey-harness';
+import { testHttp } from './test-http';
 
 const DAY = 86_400_000;
 /** Late in a UTC day, so the 90th day back begins before the retention floor. */

@@ -3,14 +3,15 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { HttpClient } from '../../src/http/client';
+import type { HttpClient } from '../../src/http/client';
 import { AuthenticationError, InvalidRequestError, NotFoundError, VendorError } from '../../src/http/errors';
 import type { ApiKey } from '../../src/vendors/model';
 import { RuntypeClient } from '../../src/vendors/runtype/client';
 import { DOCS_EXAMPLE_NOW } from '../emulator/runtype/docs-account';
 import type { RuntypeKeyRecord } from '../emulator/runtype/seed';
-import { startEmulator, type Emulator } from '../emulator/server';
-import { SMALL_SCALE } from '../emulator/scale';
+import type { Emulator } from '../emulator/server';
+import { useEmulator } from './emulator-fixture';
+import { testHttp } from './test-http';
 
 const NOW = DOCS_EXAMPLE_NOW;
 
@@ -30,18 +31,15 @@ function expectedKey(key: RuntypeKeyRecord, full: boolean): ApiKey {
 }
 
 describe('RuntypeClient', () => {
+  const fixture = useEmulator(NOW, { headersTimeoutMs: 2_000, retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 1_000 } });
   let emulator: Emulator;
   let http: HttpClient;
   const client = (token = emulator.runtype.token, baseUrl = emulator.config.runtype.baseUrl): RuntypeClient =>
     new RuntypeClient({ baseUrl, token, http });
 
   before(async () => {
-    emulator = await startEmulator({ scale: SMALL_SCALE, now: NOW });
-    http = new HttpClient({ headersTimeoutMs: 2_000, retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 1_000 } });
-  });
-  after(async () => {
-    await http.close();
-    await emulator.close();
+    emulator = fixture.emulator;
+    http = fixture.http;
   });
   beforeEach(() => {
     emulator.faults.clear();
@@ -173,7 +171,7 @@ describe('RuntypeClient token handling', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    http = new HttpClient({ retry: { maxRetries: 0, baseDelayMs: 5, maxDelayMs: 5, maxRetryAfterMs: 10 } });
+    http = testHttp({ retry: { maxRetries: 0, baseDelayMs: 5, maxDelayMs: 5, maxRetryAfterMs: 10 } });
   });
   after(async () => {
     await http.close();

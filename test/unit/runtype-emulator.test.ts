@@ -1,27 +1,12 @@
 // The Runtype emulation itself, over raw HTTP: the docs example, consistency, auth, ids, determinism.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { DOCS_EXAMPLE_NOW } from '../emulator/runtype/docs-account';
+import { DOCS_EXAMPLE } from '../emulator/runtype/docs-example';
 import { createRuntypeEmulator } from '../emulator/runtype/emulator';
-import { startEmulator, type Emulator } from '../emulator/server';
+import type { Emulator } from '../emulator/server';
 import { SMALL_SCALE } from '../emulator/scale';
-
-// Seed page 003's example response, verbatim.
-const DOCS_EXAMPLE = {
-  analytics: {
-    totalKeys: 5,
-    activeKeys: 3,
-    expiredKeys: 2,
-    keyBreakdown: [
-      { id: 'a1b2c3d4-e5f6-7890-ab12-cd34ef567890', name: 'Primary API Key', keyPrefix: 'runtype_1234', lastUsedAt: '2024-04-20T14:45:00Z', isActive: true },
-      { id: 'b2c3d4e5-f678-9012-ab34-cd56ef789012', name: 'Backup Key', keyPrefix: 'runtype_5678', lastUsedAt: '2024-03-10T08:15:00Z', isActive: true },
-      { id: 'c3d4e5f6-7890-1234-ab56-cd78ef901234', name: 'Staging Key', keyPrefix: 'runtype_9012', lastUsedAt: '2024-02-28T17:00:00Z', isActive: true },
-      { id: 'd4e5f678-9012-3456-ab78-cd90ef123456', name: 'Old Key 1', keyPrefix: 'runtype_3456', lastUsedAt: null, isActive: false },
-      { id: 'e5f67890-1234-5678-ab90-cd12ef345678', name: 'Old Key 2', keyPrefix: 'runtype_7890', lastUsedAt: '2023-12-15T11:30:00Z', isActive: false },
-    ],
-  },
-  timestamp: '2024-04-25T12:00:00Z',
-};
+import { useEmulator } from './emulator-fixture';
 
 interface KeyJson {
   id: string;
@@ -38,6 +23,7 @@ interface KeyJson {
 }
 
 describe('Runtype emulator', () => {
+  const fixture = useEmulator(DOCS_EXAMPLE_NOW);
   let emulator: Emulator;
   const get = async (path: string, token?: string): Promise<{ status: number; body: unknown; text: string }> => {
     const response = await fetch(`${emulator.config.runtype.baseUrl}${path}`, {
@@ -48,9 +34,8 @@ describe('Runtype emulator', () => {
   };
 
   before(async () => {
-    emulator = await startEmulator({ scale: SMALL_SCALE, now: DOCS_EXAMPLE_NOW });
+    emulator = fixture.emulator;
   });
-  after(() => emulator.close());
 
   it('reproduces the seed page example exactly for the docs account', async () => {
     const { status, body, text } = await get('/v1/api-keys/analytics', emulator.runtype.docsToken);

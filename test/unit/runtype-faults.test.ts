@@ -1,7 +1,7 @@
 // RuntypeClient through the real HttpClient while the emulator misbehaves: what recovers, what fails, and how.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { HttpClient } from '../../src/http/client';
+import { before, beforeEach, describe, it } from 'node:test';
+import type { HttpClient } from '../../src/http/client';
 import {
   HttpStatusError,
   NetworkError,
@@ -14,13 +14,18 @@ import {
 import { RuntypeClient } from '../../src/vendors/runtype/client';
 import { DOCS_EXAMPLE_NOW } from '../emulator/runtype/docs-account';
 import type { Fault } from '../emulator/faults';
-import { startEmulator, type Emulator } from '../emulator/server';
-import { SMALL_SCALE } from '../emulator/scale';
+import type { Emulator } from '../emulator/server';
+import { useEmulator } from './emulator-fixture';
 
 const MAX_RETRIES = 2;
 const ANALYTICS = '/v1/api-keys/analytics';
 
 describe('RuntypeClient under faults', () => {
+  const fixture = useEmulator(DOCS_EXAMPLE_NOW, {
+    headersTimeoutMs: 300,
+    bodyTimeoutMs: 300,
+    retry: { maxRetries: MAX_RETRIES, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 1_000 },
+  });
   let emulator: Emulator;
   let http: HttpClient;
   let runtype: RuntypeClient;
@@ -47,17 +52,9 @@ describe('RuntypeClient under faults', () => {
   };
 
   before(async () => {
-    emulator = await startEmulator({ scale: SMALL_SCALE, now: DOCS_EXAMPLE_NOW });
-    http = new HttpClient({
-      headersTimeoutMs: 300,
-      bodyTimeoutMs: 300,
-      retry: { maxRetries: MAX_RETRIES, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 1_000 },
-    });
+    emulator = fixture.emulator;
+    http = fixture.http;
     runtype = new RuntypeClient({ baseUrl: emulator.config.runtype.baseUrl, token: emulator.runtype.token, http });
-  });
-  after(async () => {
-    await http.close();
-    await emulator.close();
   });
   beforeEach(() => {
     emulator.faults.clear();
@@ -80,9 +77,8 @@ describe('RuntypeClient under faults', () => {
 
   it('does not wait for a Retry-After beyond the limit', async () => {
     inject({ kind: 'status', status: 429, retryAfter: '3600' });
-    const started = Date.now();
     await expectFailure(RateLimitedError, (error) => assert.equal((error as RateLimitedError).retryAfterMs, 3_600_000));
-    assert.ok(Date.now() - started < 1_000);
+    // One attempt: it gave up instead of waiting an hour.
     assert.equal(attempts(), 1);
   });
 
@@ -145,18 +141,15 @@ describe('RuntypeClient under faults', () => {
 
   it('ends a hanging request with a TimeoutError', async () => {
     inject({ kind: 'hang' });
-    const started = Date.now();
     await expectFailure(TimeoutError, (error) => assert.equal((error as TimeoutError).phase, 'headers'));
-    assert.ok(Date.now() - started < 2_000);
   });
 
   it('stops at once when the caller aborts', async () => {
     inject({ kind: 'latency', ms: 1_500 });
     const controller = new AbortController();
-    const started = Date.now();
     setTimeout(() => controller.abort(), 50);
+    // Cancelled, not answered: the emulator would have answered after 1.5 s.
     await assert.rejects(runtype.getAnalytics(controller.signal), RequestCancelledError);
-    assert.ok(Date.now() - started < 1_000);
     await assert.rejects(runtype.listKeys(AbortSignal.abort()), RequestCancelledError);
   });
 });

@@ -10,7 +10,7 @@ import { DOCS_EXAMPLE_NOW } from '../emulator/runtype/docs-account';
 import { RUNTYPE_HEALTH_CASES } from '../emulator/runtype/health-keys';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { SMALL_SCALE } from '../emulator/scale';
-import { testHttp } from './unkey-harness';
+import { testHttp } from './test-http';
 
 const NOW = Date.UTC(2025, 8, 1, 12);
 

@@ -9,7 +9,7 @@ import type { HttpClient } from '../../src/http/client';
 import { ResponseFormatError } from '../../src/http/errors';
 import { UnkeyV1Client } from '../../src/vendors/unkey/v1-client';
 import { UnkeyV2Client } from '../../src/vendors/unkey/v2-client';
-import { testHttp } from './unkey-harness';
+import { testHttp } from './test-http';
 
 const KEY = { keyId: 'key_2zeYsLbpULnEUsvYeFGMeJzACp4j', start: 'sk_2zeY', enabled: true, createdAt: 1_736_000_000_000 };
 

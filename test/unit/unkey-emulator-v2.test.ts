@@ -1,11 +1,11 @@
 // The emulator's v2 analytics endpoint: auth and permissions, the query quota, values as Unkey's
 // server writes them, workspace isolation, injected error bodies, and v2 agreeing with v1.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { startEmulator, type Emulator } from '../emulator/server';
-import { SMALL_SCALE } from '../emulator/scale';
+import { before, beforeEach, describe, it } from 'node:test';
+import type { Emulator } from '../emulator/server';
 import type { ApiRecord } from '../emulator/unkey/model';
 import { DAY, HOUR, rawGet, rawPost } from './unkey-harness';
+import { useEmulator } from './emulator-fixture';
 
 const NOW = Date.UTC(2025, 5, 15, 12, 30, 0);
 const PATH = '/v2/analytics.getVerifications';
@@ -16,15 +16,15 @@ interface V2Error {
 }
 
 describe('Unkey emulator v2 analytics', () => {
+  const fixture = useEmulator(NOW);
   let emulator: Emulator;
   let api: ApiRecord;
   const sql = (query: string, token: string = emulator.unkey.token): ReturnType<typeof rawPost> => rawPost(emulator, PATH, { query }, token);
 
   before(async () => {
-    emulator = await startEmulator({ scale: SMALL_SCALE, now: NOW });
+    emulator = fixture.emulator;
     api = emulator.unkey.workspace.apis[0] as ApiRecord;
   });
-  after(() => emulator.close());
   beforeEach(() => {
     emulator.unkey.resetQuota();
     emulator.unkey.settings.analyticsQueriesPerHour = 1000;

@@ -1,16 +1,16 @@
 // The promise behind `keyscope.unkey.apiVersion`: v1 (query string) and v2 (SQL) give the same
 // VerificationSlice[] for the same VerificationQuery, and both agree with the emulator's own rows.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { HttpClient } from '../../src/http/client';
 import { InvalidRequestError, NotFoundError } from '../../src/http/errors';
 import type { VerificationSlice } from '../../src/vendors/model';
 import { createUnkeyClient } from '../../src/vendors/unkey/factory';
 import type { UnkeyClient, VerificationQuery } from '../../src/vendors/unkey/types';
-import { startEmulator, type Emulator } from '../emulator/server';
-import { SMALL_SCALE } from '../emulator/scale';
+import type { Emulator } from '../emulator/server';
 import { PAGE_004_NOW, type FixtureScenario } from '../emulator/unkey/fixtures';
-import { canonical, DAY, HOUR, hourRows, oracle, sliceOf, testHttp, type HourRow } from './unkey-harness';
+import { canonical, DAY, HOUR, hourRows, oracle, sliceOf, type HourRow } from './unkey-harness';
+import { useEmulator } from './emulator-fixture';
 
 // Seeded history runs 14 days up to NOW (2025-01-13 09:21 UTC), so it crosses the Dec → Jan boundary.
 const NOW = PAGE_004_NOW;
@@ -43,6 +43,7 @@ function nextSlice(ms: number, unit: 'hour' | 'day' | 'month'): number {
 }
 
 describe('Unkey v1 and v2 answer alike', () => {
+  const fixture = useEmulator(NOW);
   let emulator: Emulator;
   let http: HttpClient;
   let v1: UnkeyClient;
@@ -59,8 +60,8 @@ describe('Unkey v1 and v2 answer alike', () => {
   };
 
   before(async () => {
-    emulator = await startEmulator({ scale: SMALL_SCALE, now: NOW });
-    http = testHttp();
+    emulator = fixture.emulator;
+    http = fixture.http;
     const { v1BaseUrl, v2BaseUrl, token } = emulator.config.unkey;
     v1 = createUnkeyClient({ version: 'v1', baseUrl: v1BaseUrl, token, http });
     v2 = createUnkeyClient({ version: 'v2', baseUrl: v2BaseUrl, token, http });
@@ -81,10 +82,6 @@ describe('Unkey v1 and v2 answer alike', () => {
     assert.equal(someKeys.length, 3);
     assert.equal(someTags.length, 2);
     assert.notEqual(externalId, '');
-  });
-  after(async () => {
-    await http.close();
-    await emulator.close();
   });
 
   const cases = (): Case[] => [

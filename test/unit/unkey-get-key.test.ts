@@ -13,7 +13,8 @@ import type { UnkeyApiVersion, UnkeyClient } from '../../src/vendors/unkey/types
 import { startEmulator, type Emulator } from '../emulator/server';
 import { SMALL_SCALE } from '../emulator/scale';
 import type { ApiRecord, KeyRecord } from '../emulator/unkey/model';
-import { rawGet, rawPost, testHttp } from './unkey-harness';
+import { rawGet, rawPost } from './unkey-harness';
+import { testHttp } from './test-http';
 
 const NOW = Date.UTC(2025, 5, 15, 12, 0, 0);
 

@@ -1,23 +1,12 @@
-// Shared by the Unkey test files: a test HttpClient, raw calls that bypass the clients, and an
+// Shared by the Unkey test files: raw calls that bypass the clients, and an
 // oracle that works out v1 answers in plain TypeScript from the emulator's hourly rows.
-import { HttpClient } from '../../src/http/client';
-import type { Outcome, OutcomeCounts, VerificationSlice } from '../../src/vendors/model';
+import { zeroOutcomes, type Outcome, type VerificationSlice } from '../../src/vendors/model';
 import type { GroupBy } from '../../src/vendors/unkey/types';
 import type { Emulator } from '../emulator/server';
 import type { UnkeyEmulator } from '../emulator/unkey/emulator';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
-
-export function testHttp(overrides: Partial<ConstructorParameters<typeof HttpClient>[0]> = {}): HttpClient {
-  return new HttpClient({
-    connectTimeoutMs: 1_000,
-    headersTimeoutMs: 3_000,
-    bodyTimeoutMs: 3_000,
-    retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 1_500 },
-    ...overrides,
-  });
-}
 
 export interface RawAnswer {
   status: number;
@@ -74,10 +63,6 @@ const STORED: Record<string, Outcome> = {
   INSUFFICIENT_PERMISSIONS: 'insufficientPermissions',
 };
 
-export function zeroCounts(): OutcomeCounts {
-  return { valid: 0, rateLimited: 0, usageExceeded: 0, disabled: 0, expired: 0, forbidden: 0, unauthorized: 0, notFound: 0, insufficientPermissions: 0, total: 0 };
-}
-
 export function sliceOf(ms: number, granularity: 'hour' | 'day' | 'month'): number {
   if (granularity === 'hour') return Math.floor(ms / HOUR) * HOUR;
   if (granularity === 'day') return Math.floor(ms / DAY) * DAY;
@@ -116,7 +101,7 @@ export function oracle(rows: readonly HourRow[], query: OracleQuery): Verificati
     if (groupBy.includes('identity') && row.identityId === '') continue;
     const perTag = groupBy.includes('tag') ? row.tags.map((tag) => ({ tag })) : [{}];
     for (const extra of perTag) {
-      const item: VerificationSlice = { outcomes: zeroCounts(), ...extra };
+      const item: VerificationSlice = { outcomes: zeroOutcomes(), ...extra };
       if (granularity) item.time = slice;
       if (groupBy.includes('key')) item.keyId = row.keyId;
       if (groupBy.includes('identity')) item.identity = { id: row.identityId, externalId: row.externalId };

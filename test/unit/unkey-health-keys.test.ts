@@ -12,7 +12,8 @@ import type { UnkeyApiVersion, UnkeyClient } from '../../src/vendors/unkey/types
 import { startEmulator, type Emulator } from '../emulator/server';
 import { SMALL_SCALE } from '../emulator/scale';
 import { UNKEY_HEALTH_CASES } from '../emulator/unkey/health-keys';
-import { DAY, HOUR, testHttp } from './unkey-harness';
+import { DAY, HOUR } from './unkey-harness';
+import { testHttp } from './test-http';
 
 // Half past: "the last 24 hours" does not start on an hour, as a person's clock would not.
 const NOW = Date.UTC(2025, 5, 15, 12, 30, 0);

@@ -2,17 +2,18 @@
 // every seeded key exactly once, the requests it takes, the v1 trailing-empty-page quirk, the
 // mapping to ApiKey, argument checks and the permissions each version needs.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { before, beforeEach, describe, it } from 'node:test';
 import type { HttpClient } from '../../src/http/client';
 import { AuthenticationError, InvalidRequestError, NotFoundError } from '../../src/http/errors';
 import type { ApiKey } from '../../src/vendors/model';
 import { listKeysV2 } from '../../src/vendors/unkey/list-keys-v2';
 import type { ListKeysQuery } from '../../src/vendors/unkey/types';
 import { UnkeyV1Client } from '../../src/vendors/unkey/v1-client';
-import { startEmulator, type Emulator } from '../emulator/server';
+import type { Emulator } from '../emulator/server';
 import { SMALL_SCALE } from '../emulator/scale';
 import type { ApiRecord, KeyRecord } from '../emulator/unkey/model';
-import { rawGet, rawPost, testHttp } from './unkey-harness';
+import { rawGet, rawPost } from './unkey-harness';
+import { useEmulator } from './emulator-fixture';
 
 const NOW = Date.UTC(2025, 5, 15, 12, 30, 0);
 
@@ -34,6 +35,7 @@ function expectedKey(key: KeyRecord): ApiKey {
 type Lister = (query: ListKeysQuery) => Promise<{ items: ApiKey[]; nextCursor?: string }>;
 
 describe('Unkey listKeys (v1 and v2)', () => {
+  const fixture = useEmulator(NOW);
   let emulator: Emulator;
   let http: HttpClient;
   let big: ApiRecord;
@@ -57,15 +59,11 @@ describe('Unkey listKeys (v1 and v2)', () => {
   };
 
   before(async () => {
-    emulator = await startEmulator({ scale: SMALL_SCALE, now: NOW });
-    http = testHttp();
+    emulator = fixture.emulator;
+    http = fixture.http;
     [big, small] = emulator.unkey.workspace.apis as [ApiRecord, ApiRecord];
     assert.equal(big.keys.length, SMALL_SCALE.unkeyKeys);
     assert.ok(small.keys.length < big.keys.length && small.keys.length > 0);
-  });
-  after(async () => {
-    await http.close();
-    await emulator.close();
   });
   beforeEach(() => emulator.requests.clear());
 

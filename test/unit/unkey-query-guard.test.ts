@@ -17,7 +17,6 @@ after(() => fixture.close());
 
 const rows = (sql: string, ctx?: Partial<GuardContext>): Record<string, unknown>[] => fixture.run(sql, ctx);
 
-
 describe('query shapes a v2 client sends', () => {
   it('an hourly outcome series with sumIf, filtered by apiId and a millisecond range', () => {
     const from = NOW - 48 * HOUR;

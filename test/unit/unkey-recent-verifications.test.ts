@@ -20,7 +20,8 @@ import { guardQuery } from '../emulator/unkey/query-guard';
 import { RAW_WINDOW_HOURS } from '../emulator/unkey/seed-verifications';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { SMALL_SCALE } from '../emulator/scale';
-import { HOUR, testHttp } from './unkey-harness';
+import { HOUR } from './unkey-harness';
+import { testHttp } from './test-http';
 
 const NOW = Date.UTC(2025, 2, 10, 12);
 

@@ -8,13 +8,15 @@ import type { HttpClient, RetryEvent } from '../../src/http/client';
 import { AuthenticationError, InvalidRequestError, NotFoundError, VendorError } from '../../src/http/errors';
 import type { VerificationQuery } from '../../src/vendors/unkey/types';
 import { UnkeyV1Client } from '../../src/vendors/unkey/v1-client';
-import { startEmulator, type Emulator } from '../emulator/server';
-import { SMALL_SCALE } from '../emulator/scale';
-import { DAY, rawGet, testHttp } from './unkey-harness';
+import type { Emulator } from '../emulator/server';
+import { DAY, rawGet } from './unkey-harness';
+import { testHttp } from './test-http';
+import { useEmulator } from './emulator-fixture';
 
 const NOW = Date.UTC(2025, 5, 15, 12, 30, 0);
 
 describe('Unkey v1 errors', () => {
+  const fixture = useEmulator(NOW);
   let emulator: Emulator;
   let http: HttpClient;
   let apiId: string;
@@ -26,13 +28,9 @@ describe('Unkey v1 errors', () => {
     (body as { error: { code: string; message: string; docs: string; requestId: string } }).error;
 
   before(async () => {
-    emulator = await startEmulator({ scale: SMALL_SCALE, now: NOW });
-    http = testHttp();
+    emulator = fixture.emulator;
+    http = fixture.http;
     apiId = emulator.unkey.apiIds[0] ?? '';
-  });
-  after(async () => {
-    await http.close();
-    await emulator.close();
   });
   beforeEach(() => {
     emulator.faults.clear();

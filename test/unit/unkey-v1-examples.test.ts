@@ -1,20 +1,21 @@
 // Seed page 004's scenarios against the emulator: the exact JSON the page shows, then the same
 // answers read through UnkeyV1Client. Each scenario has its own workspace (see fixtures.ts).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { HttpClient } from '../../src/http/client';
 import type { VerificationSlice } from '../../src/vendors/model';
 import type { VerificationQuery } from '../../src/vendors/unkey/types';
 import { UnkeyV1Client } from '../../src/vendors/unkey/v1-client';
-import { startEmulator, type Emulator } from '../emulator/server';
-import { SMALL_SCALE } from '../emulator/scale';
+import type { Emulator } from '../emulator/server';
 import { PAGE_004_NOW, type FixtureScenario } from '../emulator/unkey/fixtures';
-import { HOUR, rawGet, testHttp } from './unkey-harness';
+import { HOUR, rawGet } from './unkey-harness';
+import { useEmulator } from './emulator-fixture';
 
 const ZERO = { valid: 0, notFound: 0, forbidden: 0, usageExceeded: 0, rateLimited: 0, unauthorized: 0, disabled: 0, insufficientPermissions: 0, expired: 0 };
 const row = (counts: Partial<typeof ZERO> & { total: number }, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ ...ZERO, ...counts, ...extra });
 
 describe('Unkey v1 seed page 004 examples', () => {
+  const fixture = useEmulator(PAGE_004_NOW);
   let emulator: Emulator;
   let http: HttpClient;
   const get = async (scenario: FixtureScenario, query: string): Promise<unknown[]> => {
@@ -31,12 +32,8 @@ describe('Unkey v1 seed page 004 examples', () => {
   });
 
   before(async () => {
-    emulator = await startEmulator({ scale: SMALL_SCALE, now: PAGE_004_NOW });
-    http = testHttp();
-  });
-  after(async () => {
-    await http.close();
-    await emulator.close();
+    emulator = fixture.emulator;
+    http = fixture.http;
   });
 
   it("user's usage over the past 24h: 24 hourly elements, first, second and last as shown", async () => {

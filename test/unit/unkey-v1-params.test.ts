@@ -2,19 +2,20 @@
 // UnkeyV1Client from the seeded workspace and checked against the oracle (unkey-harness.ts), which
 // sums the emulator's hourly rows in plain TypeScript.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { HttpClient } from '../../src/http/client';
 import type { VerificationSlice } from '../../src/vendors/model';
 import type { GroupBy, VerificationQuery } from '../../src/vendors/unkey/types';
 import { UnkeyV1Client } from '../../src/vendors/unkey/v1-client';
-import { startEmulator, type Emulator } from '../emulator/server';
-import { SMALL_SCALE } from '../emulator/scale';
+import type { Emulator } from '../emulator/server';
 import type { ApiRecord } from '../emulator/unkey/model';
-import { canonical, DAY, HOUR, hourRows, oracle, rawGet, sliceOf, testHttp, type HourRow } from './unkey-harness';
+import { canonical, DAY, HOUR, hourRows, oracle, rawGet, sliceOf, type HourRow } from './unkey-harness';
+import { useEmulator } from './emulator-fixture';
 
 const NOW = Date.UTC(2025, 5, 15, 12, 30, 0);
 
 describe('Unkey v1 analytics.getVerifications parameters', () => {
+  const fixture = useEmulator(NOW);
   let emulator: Emulator;
   let http: HttpClient;
   let client: UnkeyV1Client;
@@ -33,16 +34,12 @@ describe('Unkey v1 analytics.getVerifications parameters', () => {
   };
 
   before(async () => {
-    emulator = await startEmulator({ scale: SMALL_SCALE, now: NOW });
-    http = testHttp();
+    emulator = fixture.emulator;
+    http = fixture.http;
     client = new UnkeyV1Client({ baseUrl: emulator.config.unkey.v1BaseUrl, token: emulator.unkey.token, http });
     api = emulator.unkey.workspace.apis[0] as ApiRecord;
     rows = await hourRows(emulator.unkey, emulator.unkey.workspaceId, api.keySpaceId);
     assert.ok(rows.length > 100, 'the seeded API has history');
-  });
-  after(async () => {
-    await http.close();
-    await emulator.close();
   });
 
   it('without groupBy: one summed element without time', async () => {

@@ -10,14 +10,15 @@ import { createUnkeyClient, unkeyBaseUrl } from '../../src/vendors/unkey/factory
 import type { VerificationQuery } from '../../src/vendors/unkey/types';
 import { UnkeyV1Client } from '../../src/vendors/unkey/v1-client';
 import { UnkeyV2Client } from '../../src/vendors/unkey/v2-client';
-import { startEmulator, type Emulator } from '../emulator/server';
-import { SMALL_SCALE } from '../emulator/scale';
-import { DAY, HOUR, testHttp } from './unkey-harness';
+import type { Emulator } from '../emulator/server';
+import { DAY, HOUR } from './unkey-harness';
+import { useEmulator } from './emulator-fixture';
 
 const NOW = Date.UTC(2025, 2, 10, 12);
 const COUNTS = { valid: 3, rateLimited: 1, usageExceeded: 0, disabled: 0, expired: 0, forbidden: 0, unauthorized: 0, notFound: 0, insufficientPermissions: 0, total: 4 };
 
 describe('Unkey v2 client', () => {
+  const fixture = useEmulator(NOW);
   let emulator: Emulator;
   let http: HttpClient;
   let client: UnkeyV2Client;
@@ -25,14 +26,10 @@ describe('Unkey v2 client', () => {
   const v2Requests = (): number => emulator.requests.count({ vendor: 'unkey', path: '/v2/' });
 
   before(async () => {
-    emulator = await startEmulator({ scale: SMALL_SCALE, now: NOW });
-    http = testHttp();
+    emulator = fixture.emulator;
+    http = fixture.http;
     client = new UnkeyV2Client({ baseUrl: emulator.config.unkey.v2BaseUrl, token: emulator.unkey.token, http, now: () => NOW });
     apiId = emulator.unkey.apiIds[0] ?? '';
-  });
-  after(async () => {
-    await http.close();
-    await emulator.close();
   });
 
   it('refuses bad arguments with InvalidRequestError naming them, and spends no query', async () => {

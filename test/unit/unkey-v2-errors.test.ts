@@ -1,6 +1,6 @@
 // What a user sees when Unkey v2 says no: each status as the typed error the UI explains.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { HttpClient } from '../../src/http/client';
 import {
   AuthenticationError,
@@ -11,14 +11,16 @@ import {
 } from '../../src/http/errors';
 import { UnkeyV2Client } from '../../src/vendors/unkey/v2-client';
 import type { VerificationQuery } from '../../src/vendors/unkey/types';
-import { startEmulator, type Emulator } from '../emulator/server';
-import { SMALL_SCALE } from '../emulator/scale';
-import { DAY, HOUR, testHttp } from './unkey-harness';
+import type { Emulator } from '../emulator/server';
+import { DAY, HOUR } from './unkey-harness';
+import { testHttp } from './test-http';
+import { useEmulator } from './emulator-fixture';
 
 const NOW = Date.UTC(2025, 2, 10, 12);
 const PATH = '/v2/analytics.getVerifications';
 
 describe('Unkey v2 error mapping', () => {
+  const fixture = useEmulator(NOW);
   let emulator: Emulator;
   let http: HttpClient;
   let query: VerificationQuery;
@@ -37,13 +39,9 @@ describe('Unkey v2 error mapping', () => {
   };
 
   before(async () => {
-    emulator = await startEmulator({ scale: SMALL_SCALE, now: NOW });
-    http = testHttp();
+    emulator = fixture.emulator;
+    http = fixture.http;
     query = { apiId: emulator.unkey.apiIds[0] ?? '', start: NOW - 2 * DAY, end: NOW, groupBy: ['day'] };
-  });
-  after(async () => {
-    await http.close();
-    await emulator.close();
   });
 
   it('401 for a root key Unkey does not know: AuthenticationError', async () => {

@@ -1,17 +1,17 @@
 // The SQL the v2 client writes: user-supplied ids stay inside their literals, only functions Unkey
 // allows are called, the aggregate table fits the granularity, and every call is one query.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { HttpClient } from '../../src/http/client';
 import { NotFoundError } from '../../src/http/errors';
 import type { UnkeyClient, VerificationQuery } from '../../src/vendors/unkey/types';
 import { createUnkeyClient } from '../../src/vendors/unkey/factory';
 import { checkVerificationQuery } from '../../src/vendors/unkey/v2-query';
 import { buildVerificationSql, sqlString } from '../../src/vendors/unkey/v2-sql';
-import { startEmulator, type Emulator } from '../emulator/server';
-import { SMALL_SCALE } from '../emulator/scale';
+import type { Emulator } from '../emulator/server';
 import { ALLOWED_FUNCTIONS } from '../emulator/unkey/query-functions';
-import { DAY, HOUR, testHttp } from './unkey-harness';
+import { DAY, HOUR } from './unkey-harness';
+import { useEmulator } from './emulator-fixture';
 
 const NOW = Date.UTC(2025, 2, 10, 12);
 const CONTEXT = { vendor: 'unkey', endpoint: 'test' } as const;
@@ -39,6 +39,7 @@ function calledFunctions(sql: string): string[] {
 }
 
 describe('Unkey v2 SQL', () => {
+  const fixture = useEmulator(NOW);
   let emulator: Emulator;
   let http: HttpClient;
   let v1: UnkeyClient;
@@ -47,16 +48,12 @@ describe('Unkey v2 SQL', () => {
   const range = { start: NOW - 2 * DAY, end: NOW };
 
   before(async () => {
-    emulator = await startEmulator({ scale: SMALL_SCALE, now: NOW });
-    http = testHttp();
+    emulator = fixture.emulator;
+    http = fixture.http;
     const { v1BaseUrl, v2BaseUrl, token } = emulator.config.unkey;
     v1 = createUnkeyClient({ version: 'v1', baseUrl: v1BaseUrl, token, http });
     v2 = createUnkeyClient({ version: 'v2', baseUrl: v2BaseUrl, token, http });
     apiId = emulator.unkey.apiIds[1] ?? '';
-  });
-  after(async () => {
-    await http.close();
-    await emulator.close();
   });
 
   it('string literals reach ClickHouse unchanged, whatever they hold', async () => {

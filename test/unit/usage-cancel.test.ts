@@ -12,7 +12,7 @@ import { isCancellation } from '../../src/usage/cancelled';
 import { KeyIndex } from '../../src/usage/key-index';
 import { UsageService } from '../../src/usage/usage-service';
 import { VendorClients } from '../../src/usage/vendor-clients';
-import type { VendorId } from '../../src/vendors/model';
+import type { VendorId } from '../../src/vendor-id';
 import { startUsageHarness, TEST_NOW, type UsageHarness } from './lookup-harness';
 
 class TestToken implements Cancellation {

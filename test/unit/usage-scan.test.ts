@@ -89,7 +89,7 @@ describe('scans: a limit that cuts the account short, through every surface', ()
     assert.deepEqual(harness.emulator.requests.summary().byPath, { 'cryptolens /api/ai/GetKeyUsageSummaries': 1, 'cryptolens /api/ai/GetKeyDevices': 1 });
     // The Keys view's product list reads the same scan.
     await usage.allLicenseKeys();
-    await usage.productIds();
+    await usage.productsWithCounts();
     assert.equal(harness.requests('cryptolens'), 2);
   });
 

@@ -1,11 +1,10 @@
-// Loads Chart.js with only the parts the panel uses (see chart-parts.mts).
-import type { Chart } from 'chart.js' with { 'resolution-mode': 'import' };
+// Loads Chart.js with only the parts the panel uses (see chart-parts.ts).
+import type { Chart } from 'chart.js';
 
 let chartClass: typeof Chart | undefined;
 
 export async function loadCharts(): Promise<void> {
-  // import(): chart.js is an ES module and this project type-checks as CommonJS; esbuild inlines it.
-  chartClass ??= (await import('./chart-parts.mjs')).registeredChart();
+  chartClass ??= (await import('./chart-parts')).registeredChart();
 }
 
 /** The registered Chart class; loadCharts() must have resolved first. */

@@ -1,7 +1,7 @@
 // Long series drawn as fewer bars: consecutive slices summed into buckets of a "nice" size (2 h,
 // 6 h, 1 day, 1 week…) so a year of hourly data stays fast and legible. The table shows the same
 // buckets as the chart, and export writes them, so all three always agree.
-import { OUTCOMES, type OutcomeCounts } from '../../src/vendors/model';
+import { addOutcomes, zeroOutcomes, type OutcomeCounts } from '../../src/vendors/model';
 import type { Granularity } from '../../src/panel/protocol';
 import { nextSlice } from './time';
 
@@ -38,17 +38,6 @@ export function bucketSize(count: number, granularity: Granularity, maxBars = MA
   return sizes.find((size) => Math.ceil(count / size) <= maxBars) ?? Math.ceil(count / maxBars);
 }
 
-export function zeroCounts(): OutcomeCounts {
-  const counts = { total: 0 } as OutcomeCounts;
-  for (const outcome of OUTCOMES) counts[outcome] = 0;
-  return counts;
-}
-
-export function addCounts(into: OutcomeCounts, from: OutcomeCounts): void {
-  for (const outcome of OUTCOMES) into[outcome] += from[outcome];
-  into.total += from.total;
-}
-
 /** `slices` must be sorted by time. */
 export function aggregate(slices: readonly Slice[], granularity: Granularity, maxBars = MAX_BARS): Aggregated {
   const size = bucketSize(slices.length, granularity, maxBars);
@@ -58,8 +47,8 @@ export function aggregate(slices: readonly Slice[], granularity: Granularity, ma
     const first = group[0];
     const last = group[group.length - 1];
     if (!first || !last) continue;
-    const outcomes = zeroCounts();
-    for (const slice of group) addCounts(outcomes, slice.outcomes);
+    const outcomes = zeroOutcomes();
+    for (const slice of group) addOutcomes(outcomes, slice.outcomes);
     buckets.push({ start: first.time, end: nextSlice(last.time, granularity), slices: group.length, outcomes });
   }
   return { buckets, size };

@@ -1,9 +1,8 @@
 // The ranges the Unkey view offers, as the start/end the vendor takes. Unkey truncates both to the
 // hour and includes the slice starting at `end`, so `end` is the start of the current hour. Unkey v2
 // keeps 90 days: it is offered only ranges inside them, and older custom dates are clamped, saying so.
-import { MAX_SLICES, type Granularity } from '../../src/panel/protocol';
-import { earliestSliceStart, UNKEY_V2_RETENTION_DAYS } from '../../src/panel/unkey-retention';
-import type { UnkeyApiVersion } from '../../src/vendors/unkey/types';
+import { MAX_SLICES, type Granularity, type UnkeyApiVersion } from '../../src/panel/protocol';
+import { earliestSliceStart, UNKEY_V2_RETENTION_DAYS } from '../../src/panel/protocol-retention';
 import { addMonths, dayText, DAY_MS, HOUR_MS, parseDay, startOfDay, startOfHour, startOfMonth } from './time';
 
 export const RANGE_PRESETS = ['24h', '7d', '30d', '90d', '12m', 'custom'] as const;

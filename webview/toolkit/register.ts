@@ -5,7 +5,6 @@ let registered: Promise<void> | undefined;
 
 /** Defines the few custom elements the panel uses (once). */
 export function registerToolkit(): Promise<void> {
-  // import(): the toolkit is an ES module and this project type-checks as CommonJS; esbuild inlines it.
-  registered ??= import('./elements.mjs').then((elements) => elements.defineElements());
+  registered ??= import('./elements').then((elements) => elements.defineElements());
   return registered;
 }

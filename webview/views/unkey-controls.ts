@@ -1,7 +1,6 @@
 // The Unkey view's range controls: preset, granularity, and custom dates (UTC days), as the API
 // version in use can answer them (v2 keeps 90 days).
-import { GRANULARITIES, type Granularity } from '../../src/panel/protocol';
-import type { UnkeyApiVersion } from '../../src/vendors/unkey/types';
+import { GRANULARITIES, type Granularity, type UnkeyApiVersion } from '../../src/panel/protocol';
 import { h } from '../dom';
 import { customDatesFor, offeredPreset, PRESET_GRANULARITY, PRESET_LABELS, presetsFor, resolveRange, type RangeChoice, type RangeResult } from '../shape/range';
 import { dayText } from '../shape/time';

@@ -2,10 +2,10 @@
 // key, identity, tag or tag combination (the top N by total), and a legend that hides outcomes.
 import { BREAKDOWNS, type Breakdown, type Result } from '../../src/panel/protocol';
 import { formatCount, formatRate } from '../../src/text/format';
-import { OUTCOMES, type Outcome } from '../../src/vendors/model';
+import { addOutcomes, OUTCOMES, zeroOutcomes, type Outcome, type OutcomeCounts } from '../../src/vendors/model';
 import type { BarSeries } from '../charts/bar-chart';
 import { h } from '../dom';
-import { addCounts, aggregate, bucketLength, labelGranularity, zeroCounts, type Aggregated } from '../shape/aggregate';
+import { aggregate, bucketLength, labelGranularity, type Aggregated } from '../shape/aggregate';
 import { OUTCOME_COLORS, OUTCOME_LABELS } from '../shape/outcomes';
 import type { Range } from '../shape/range';
 import { sliceLabel } from '../shape/time';
@@ -167,8 +167,8 @@ export class UnkeyView implements PanelView {
   private showSeries(): void {
     if (!this.series) return;
     const { range, slices, aggregated } = this.series;
-    const totals = zeroCounts();
-    for (const slice of slices) addCounts(totals, slice.outcomes);
+    const totals = zeroOutcomes();
+    for (const slice of slices) addOutcomes(totals, slice.outcomes);
     this.showSummary(totals);
     const card = this.seriesCard;
     card.element.dataset.rangeStart = String(range.start);
@@ -224,7 +224,7 @@ export class UnkeyView implements PanelView {
     return OUTCOMES.map((outcome) => ({ key: outcome, label: OUTCOME_LABELS[outcome], color: OUTCOME_COLORS[outcome], values: counts.map((row) => row[outcome]) }));
   }
 
-  private showSummary(totals: ReturnType<typeof zeroCounts>): void {
+  private showSummary(totals: OutcomeCounts): void {
     const failures = OUTCOMES.filter((outcome) => outcome !== 'valid' && totals[outcome] > 0).sort((a, b) => totals[b] - totals[a]);
     const top = failures[0];
     this.summary.replaceChildren(

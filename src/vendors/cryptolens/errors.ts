@@ -12,7 +12,7 @@ import {
   VendorError,
   type RequestContext,
 } from '../../http/errors';
-import { parseJsonBody, validate } from '../../http/json';
+import { parseJsonBody, tryParseJson, validate } from '../../http/json';
 import { parseRetryAfter } from '../../http/retry';
 
 const AUTHENTICATION_MESSAGES = new Set(['Access denied.', 'Unable to authenticate.']);
@@ -27,7 +27,7 @@ export function readResponse<S extends z.ZodMiniType>(
 ): z.infer<S> {
   const { status } = response;
   const ok = status >= 200 && status < 300;
-  const data = tryParse(response.text);
+  const data = tryParseJson(response.text);
   if (data === undefined) {
     if (status === 429) throw rateLimited(context, response, undefined);
     if (!ok) throw new HttpStatusError(context, status, /^\s*</.test(response.text) ? 'with an HTML page' : 'with a body that is not JSON');
@@ -64,14 +64,6 @@ function vendorText(value: unknown, secrets: readonly string[]): string | undefi
   if (typeof value !== 'string') return undefined;
   const clean = redact(value, secrets).trim();
   return clean === '' ? undefined : clean;
-}
-
-function tryParse(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -9,7 +9,7 @@ import {
   VendorError,
   type RequestContext,
 } from '../../http/errors';
-import { describeBody } from '../../http/json';
+import { describeBody, tryParseJson } from '../../http/json';
 import { parseRetryAfter } from '../../http/retry';
 import { errorBodySchema } from './schemas';
 
@@ -28,12 +28,7 @@ export function runtypeError(context: RequestContext, response: HttpResponse, to
 
 /** `{"error": "..."}`, `{"error": {"message": "..."}}` or `{"message": "..."}`; both when both differ. */
 function vendorMessage(text: string): string | undefined {
-  let data: unknown;
-  try {
-    data = JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
+  const data = tryParseJson(text);
   const parsed = errorBodySchema.safeParse(data);
   if (!parsed.success) return undefined;
   const error = typeof parsed.data.error === 'string' ? parsed.data.error : parsed.data.error?.message;

@@ -13,18 +13,10 @@ function requiredMs(value: string): number {
 }
 
 export function mapApiKey(key: RuntypeApiKey): ApiKey {
-  return compact<ApiKey>({
-    vendor: 'runtype',
-    keyId: key.id,
-    name: key.name ?? undefined,
-    start: key.keyPrefix,
-    enabled: key.isActive,
-    createdAt: requiredMs(key.createdAt),
-    expiresAt: isoToMs(key.expiresAt),
-    lastUsedAt: isoToMs(key.lastUsedAt),
-  });
+  return compact<ApiKey>({ ...mapBreakdown(key), createdAt: requiredMs(key.createdAt), expiresAt: isoToMs(key.expiresAt) });
 }
 
+/** The fields the analytics breakdown and the key list both have. */
 export function mapBreakdown(key: RuntypeKeyBreakdown): ApiKey {
   return compact<ApiKey>({
     vendor: 'runtype',

@@ -1,9 +1,10 @@
 // POST /v2/apis.listKeys: one page of an API's keys. The v2 client (v2-client.ts) delegates to it.
 import type { HttpClient } from '../../http/client';
-import { AuthenticationError, InvalidRequestError, redact, ResponseFormatError, type RequestContext } from '../../http/errors';
-import { parseJsonBody, validate } from '../../http/json';
+import { AuthenticationError, redact, ResponseFormatError, type RequestContext } from '../../http/errors';
+import { parseJsonBody, tryParseJson, validate } from '../../http/json';
 import { plainText } from '../../text/untrusted';
 import type { ApiKey, Page } from '../model';
+import { checkListKeys } from './query-checks';
 import type { ListKeysQuery } from './types';
 import { bearerHeader, unkeyEndpointUrl } from './unkey-url';
 import { v2ListKeysSchema, type V2Key } from './list-keys-v2-schemas';
@@ -12,7 +13,6 @@ import { unkeyV2Error } from './v2-errors';
 import { v2ErrorSchema } from './v2-schemas';
 
 const LIST_KEYS: RequestContext = { vendor: 'unkey', endpoint: 'v2/apis.listKeys' };
-const MAX_PAGE = 100;
 
 export async function listKeysV2(
   http: HttpClient,
@@ -21,16 +21,9 @@ export async function listKeysV2(
   query: ListKeysQuery,
   signal?: AbortSignal,
 ): Promise<Page<ApiKey>> {
-  if (typeof query?.apiId !== 'string' || query.apiId.trim() === '') throw new InvalidRequestError(LIST_KEYS, 'apiId is required');
-  const limit = query.limit ?? MAX_PAGE;
-  if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PAGE) {
-    throw new InvalidRequestError(LIST_KEYS, 'limit must be an integer from 1 to 100');
-  }
-  if (query.cursor !== undefined && (typeof query.cursor !== 'string' || query.cursor === '')) {
-    throw new InvalidRequestError(LIST_KEYS, 'cursor must be a non-empty string');
-  }
-  const body: Record<string, unknown> = { apiId: query.apiId, limit };
-  if (query.cursor !== undefined) body.cursor = query.cursor;
+  const { apiId, limit, cursor: asked } = checkListKeys(LIST_KEYS, query);
+  const body: Record<string, unknown> = { apiId, limit };
+  if (asked !== undefined) body.cursor = asked;
   const response = await http.send({
     context: LIST_KEYS,
     method: 'POST',
@@ -45,11 +38,11 @@ export async function listKeysV2(
   }
   if (response.status < 200 || response.status > 299) throw unkeyV2Error(LIST_KEYS, response, token);
   const page = validate(LIST_KEYS, v2ListKeysSchema, parseJsonBody(LIST_KEYS, response));
-  const items = page.data.map((key) => toApiKey(key, query.apiId));
+  const items = page.data.map((key) => toApiKey(key, apiId));
   const cursor = page.pagination?.cursor;
   if (!page.pagination?.hasMore) return { items };
   if (cursor === undefined || cursor === '') throw new ResponseFormatError(LIST_KEYS, 'hasMore is true but no cursor was given');
-  if (cursor === query.cursor) throw new ResponseFormatError(LIST_KEYS, 'the cursor did not move: paging would never end');
+  if (cursor === asked) throw new ResponseFormatError(LIST_KEYS, 'the cursor did not move: paging would never end');
   return { items, nextCursor: cursor };
 }
 
@@ -69,12 +62,7 @@ export function toApiKey(key: V2Key, apiId?: string): ApiKey {
 
 /** A 403 names the permission listing needs (read_key), which the analytics mapping would not. */
 function forbiddenDetail(text: string, token: string): string | undefined {
-  let data: unknown;
-  try {
-    data = JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
+  const data = tryParseJson(text);
   const parsed = v2ErrorSchema.safeParse(data);
   if (!parsed.success) return undefined;
   // The error bounds and flattens the whole detail; the vendor's part is cut first so the permission stays readable.

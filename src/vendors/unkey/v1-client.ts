@@ -1,9 +1,10 @@
 // Unkey v1 (api.unkey.dev): analytics.getVerifications as seed pages 002/004 define it, and apis.listKeys.
 import type * as z from 'zod/mini';
 import type { HttpClient } from '../../http/client';
-import { InvalidRequestError, ResponseFormatError, type RequestContext } from '../../http/errors';
+import { ResponseFormatError, type RequestContext } from '../../http/errors';
 import { parseJsonBody, validate } from '../../http/json';
 import type { ApiKey, Page, VerificationSlice } from '../model';
+import { checkListKeys } from './query-checks';
 import type { ListKeysQuery, UnkeyClient, VerificationQuery } from './types';
 import { bearerHeader, unkeyEndpointUrl } from './unkey-url';
 import { getKeyV1 } from './get-key-v1';
@@ -24,7 +25,6 @@ export interface UnkeyV1ClientOptions {
 
 const GET_VERIFICATIONS: RequestContext = { vendor: 'unkey', endpoint: 'v1/analytics.getVerifications' };
 const LIST_KEYS: RequestContext = { vendor: 'unkey', endpoint: 'v1/apis.listKeys' };
-const MAX_PAGE = 100;
 
 export class UnkeyV1Client implements UnkeyClient {
   readonly version = 'v1' as const;
@@ -45,19 +45,12 @@ export class UnkeyV1Client implements UnkeyClient {
   }
 
   async listKeys(query: ListKeysQuery, signal?: AbortSignal): Promise<Page<ApiKey>> {
-    if (typeof query?.apiId !== 'string' || query.apiId.trim() === '') throw new InvalidRequestError(LIST_KEYS, 'apiId is required');
-    const limit = query.limit ?? MAX_PAGE;
-    if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PAGE) {
-      throw new InvalidRequestError(LIST_KEYS, 'limit must be an integer from 1 to 100');
-    }
-    if (query.cursor !== undefined && (typeof query.cursor !== 'string' || query.cursor === '')) {
-      throw new InvalidRequestError(LIST_KEYS, 'cursor must be a non-empty string');
-    }
-    const cursor = query.cursor === undefined ? undefined : decodeV1Cursor(query.cursor);
-    const params = new URLSearchParams({ apiId: query.apiId, limit: String(limit) });
+    const { apiId, limit, cursor: asked } = checkListKeys(LIST_KEYS, query);
+    const cursor = asked === undefined ? undefined : decodeV1Cursor(asked);
+    const params = new URLSearchParams({ apiId, limit: String(limit) });
     if (cursor) params.set('cursor', cursor.vendor);
     const body = await this.get(LIST_KEYS, 'v1/apis.listKeys', params, v1ListKeysSchema, signal);
-    const items = body.keys.map((key) => toApiKey(key, query.apiId));
+    const items = body.keys.map((key) => toApiKey(key, apiId));
     const seen = cursor === undefined ? items.length : cursor.seen === undefined ? undefined : cursor.seen + items.length;
     const next = body.cursor;
     if (next === undefined || items.length < limit || (seen !== undefined && seen >= body.total)) return { items };

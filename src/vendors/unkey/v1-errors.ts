@@ -11,7 +11,7 @@ import {
   VendorError,
   type RequestContext,
 } from '../../http/errors';
-import { describeBody } from '../../http/json';
+import { describeBody, tryParseJson } from '../../http/json';
 import { parseRetryAfter } from '../../http/retry';
 import { v1ErrorSchema } from './v1-schemas';
 
@@ -39,12 +39,7 @@ export function unkeyV1Error(context: RequestContext, response: HttpResponse, to
 }
 
 function vendorWords(text: string, token: string): { code: string; message: string } | undefined {
-  let body: unknown;
-  try {
-    body = JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
+  const body = tryParseJson(text);
   const parsed = v1ErrorSchema.safeParse(body);
   if (!parsed.success) return undefined;
   return { code: parsed.data.error.code, message: redact(parsed.data.error.message, [token]) };

@@ -1,22 +1,10 @@
 // v1 JSON → the vendor-neutral model.
-import type { ApiKey, OutcomeCounts, VerificationSlice } from '../model';
+import { outcomeCounts, type ApiKey, type VerificationSlice } from '../model';
 import type { V1Key, V1VerificationRow } from './v1-schemas';
 import { v1Credits } from './credits-mapping';
 
 export function toVerificationSlice(row: V1VerificationRow): VerificationSlice {
-  const outcomes: OutcomeCounts = {
-    valid: row.valid ?? 0,
-    rateLimited: row.rateLimited ?? 0,
-    usageExceeded: row.usageExceeded ?? 0,
-    disabled: row.disabled ?? 0,
-    expired: row.expired ?? 0,
-    forbidden: row.forbidden ?? 0,
-    unauthorized: row.unauthorized ?? 0,
-    notFound: row.notFound ?? 0,
-    insufficientPermissions: row.insufficientPermissions ?? 0,
-    total: row.total,
-  };
-  const slice: VerificationSlice = { outcomes };
+  const slice: VerificationSlice = { outcomes: outcomeCounts(row) };
   if (row.time !== undefined) slice.time = row.time;
   // Zero-filled slices of a grouped series carry empty group values ("keyId": ""): no group at all.
   if (row.keyId) slice.keyId = row.keyId;

@@ -1,6 +1,7 @@
 // Checks a VerificationQuery against the v1 reference (seed page 002) before sending, and writes it as
 // v1's query string: repeated keyId/tag/groupBy, Unix ms timestamps.
 import { InvalidRequestError, type RequestContext } from '../../http/errors';
+import { isTimestamp, textList } from './query-checks';
 import { GROUP_BY, ORDER_BY, type VerificationQuery } from './types';
 
 const TIME_GROUPS = ['hour', 'day', 'month'];
@@ -48,16 +49,4 @@ export function v1VerificationParams(context: RequestContext, query: Verificatio
   if (query.orderBy !== undefined) params.set('orderBy', query.orderBy);
   if (query.order !== undefined) params.set('order', query.order);
   return params;
-}
-
-function isTimestamp(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-}
-
-function textList(values: unknown, name: string, fail: (detail: string) => never): string[] {
-  if (values === undefined) return [];
-  if (!Array.isArray(values)) fail(`${name} must be a list of strings`);
-  const list = values as unknown[];
-  for (const value of list) if (typeof value !== 'string' || value === '') fail(`${name} must hold non-empty strings`);
-  return [...new Set(list as string[])];
 }

@@ -9,7 +9,7 @@ import {
   VendorError,
   type RequestContext,
 } from '../../http/errors';
-import { describeBody } from '../../http/json';
+import { describeBody, tryParseJson } from '../../http/json';
 import { parseRetryAfter } from '../../http/retry';
 import { v1ErrorSchema, v2ErrorSchema } from './v2-schemas';
 
@@ -52,12 +52,7 @@ export function unkeyV2Error(context: RequestContext, response: HttpResponse, to
 }
 
 function readVendorWords(text: string, token: string): VendorWords | undefined {
-  let body: unknown;
-  try {
-    body = JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
+  const body = tryParseJson(text);
   const v2 = v2ErrorSchema.safeParse(body);
   if (v2.success && (v2.data.error.detail || v2.data.error.title)) {
     const { detail, title, type, errors } = v2.data.error;

@@ -1,6 +1,7 @@
 // Checks a VerificationQuery against the v1 rules before any SQL is built, and settles what the
 // vendor would have defaulted (end = now, order asc), so the SQL builder only sees valid input.
 import { InvalidRequestError, type RequestContext } from '../../http/errors';
+import { isTimestamp, textList, type Fail } from './query-checks';
 import { GROUP_BY, ORDER_BY, type GroupBy, type OrderBy, type VerificationQuery } from './types';
 
 export type Granularity = 'hour' | 'day' | 'month';
@@ -67,20 +68,8 @@ export function checkVerificationQuery(context: RequestContext, query: Verificat
   };
 }
 
-function isTimestamp(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-}
-
-function optionalText(value: unknown, name: string, fail: (detail: string) => never): string | undefined {
+function optionalText(value: unknown, name: string, fail: Fail): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || value === '') fail(`${name} must be a non-empty string`);
   return value as string;
-}
-
-function textList(values: unknown, name: string, fail: (detail: string) => never): string[] {
-  if (values === undefined) return [];
-  if (!Array.isArray(values)) fail(`${name} must be a list of strings`);
-  const list = values as unknown[];
-  for (const value of list) if (typeof value !== 'string' || value === '') fail(`${name} must hold non-empty strings`);
-  return [...new Set(list as string[])];
 }

@@ -1,6 +1,6 @@
 // Rows of our v2 SELECT as the slices v1 would have answered with, in v1's order.
 import { ResponseFormatError, type RequestContext } from '../../http/errors';
-import { OUTCOMES, type OutcomeCounts, type VerificationSlice } from '../model';
+import { outcomeCounts, type OutcomeCounts, type VerificationSlice } from '../model';
 import type { CheckedQuery } from './v2-query';
 import type { VerificationRow } from './v2-schemas';
 import { orderTerm } from './v2-sql';
@@ -20,7 +20,7 @@ function toSlice(context: RequestContext, row: VerificationRow, index: number, q
     }
     return value;
   };
-  const slice: VerificationSlice = { outcomes: countsOf(row) };
+  const slice: VerificationSlice = { outcomes: outcomeCounts(row) };
   if (query.granularity) slice.time = need(row.slice_ms, 'slice_ms');
   if (query.groupBy.has('key')) {
     const keyId = need(row.key_id, 'key_id');
@@ -36,12 +36,6 @@ function toSlice(context: RequestContext, row: VerificationRow, index: number, q
     if (tag !== '') slice.tag = tag;
   }
   return slice;
-}
-
-function countsOf(row: VerificationRow): OutcomeCounts {
-  const counts = { total: row.total } as OutcomeCounts;
-  for (const outcome of OUTCOMES) counts[outcome] = row[outcome];
-  return counts;
 }
 
 /**

@@ -1,7 +1,7 @@
 // One pass over everything a person uses, for one vendor, through the running extension: the Keys
 // tree (its own provider), a hover (VS Code's hover command), a lookup (QuickPick in the DOM) and the
 // Analytics panel (its webview in the DOM). All four start together, as a busy person would cause.
-import { VENDOR_NAMES, type VendorId } from '../../../src/vendors/model';
+import { VENDOR_NAMES, type VendorId } from '../../../src/vendor-id';
 import type { HoverResult, TreeRow } from '../agent/protocol';
 import type { Session } from '../session';
 import { closeQuickInput, waitForQuickInput, waitForWebview } from '../ui';

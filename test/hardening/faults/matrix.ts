@@ -1,7 +1,7 @@
 // The fault matrix: every vendor × every way a vendor call can go wrong, with the cause a person must
 // be told. Latency is survived (a slow answer is still an answer); everything else must fail cleanly.
 import type { Fault } from '../../emulator/faults';
-import type { VendorId } from '../../../src/vendors/model';
+import type { VendorId } from '../../../src/vendor-id';
 
 export interface FaultKind {
   name: string;

@@ -1,7 +1,7 @@
 // Runs the fault matrix through the running extension: for each vendor and fault, break that vendor,
 // Refresh, exercise tree / hover / lookup / panel, check what they said and what the extension did,
 // heal the vendor, Refresh once, and check that everything is back.
-import { VENDOR_NAMES, type VendorId } from '../../../src/vendors/model';
+import { VENDOR_NAMES, type VendorId } from '../../../src/vendor-id';
 import type { HostVitals, TreeRow } from '../agent/protocol';
 import { keyscopeErrors, type LogTail } from '../logs';
 import type { Session } from '../session';

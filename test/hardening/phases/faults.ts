@@ -1,5 +1,5 @@
 // Phase: the fault matrix, one check per row, with its figures.
-import { VENDOR_NAMES, type VendorId } from '../../../src/vendors/model';
+import { VENDOR_NAMES, type VendorId } from '../../../src/vendor-id';
 import type { Probe } from '../faults/exercise';
 import { VENDORS, type RowResult } from '../faults/matrix';
 import { healthyCycle, runMatrix, type MatrixLogs } from '../faults/run-matrix';

@@ -3,8 +3,8 @@
 // the notifications of a failed token check are inspected; the panel's CSP is parsed and checked.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { VendorId } from '../../../src/vendors/model';
-import { VENDOR_NAMES } from '../../../src/vendors/model';
+import type { VendorId } from '../../../src/vendor-id';
+import { VENDOR_NAMES } from '../../../src/vendor-id';
 import type { Frame } from '../../host/playwright-types';
 import { waitFor } from '../../host/timeout';
 import type { HoverResult, TreeRow } from '../agent/protocol';

@@ -5,7 +5,7 @@
 import type { Recorder } from '../../host/recorder';
 import { waitFor } from '../../host/timeout';
 import { TOKEN_DESTINATION_SETTINGS } from '../../../src/trust/destination-settings';
-import type { VendorId } from '../../../src/vendors/model';
+import type { VendorId } from '../../../src/vendor-id';
 import type { TreeRow } from '../agent/protocol';
 import { exercise, type Probe } from '../faults/exercise';
 import type { Report } from '../report';

@@ -1,5 +1,5 @@
-// The toolkit components the panel uses, imported by name so the bundle holds only these. An ES
-// module (.mts) because the toolkit is one; register.ts loads it with import().
+// The toolkit components the panel uses, imported by name so the bundle holds only these.
+// register.ts loads it with import().
 import {
   provideVSCodeDesignSystem,
   vsCodeButton,

@@ -1,5 +1,6 @@
+// The vendor QuickPick that commands and the panel both ask with.
 import * as vscode from 'vscode';
-import { VENDOR_IDS, VENDOR_NAMES, type VendorId } from '../vendors/model';
+import { VENDOR_IDS, VENDOR_NAMES, type VendorId } from '../vendor-id';
 
 const DETAILS: Readonly<Record<VendorId, string>> = {
   cryptolens: 'License keys and devices (access token with Usage Analytics permission)',

@@ -2,8 +2,7 @@
 // refuses a query whose time bound reaches further ("Cannot query data older than 90 days…"); v1
 // answered any range. Shared by the webview (which offers ranges) and the host, so it imports
 // nothing from the vendor clients.
-import type { UnkeyApiVersion } from '../vendors/unkey/types';
-import type { Granularity } from './protocol';
+import type { Granularity, UnkeyApiVersion } from './protocol';
 
 export const UNKEY_V2_RETENTION_DAYS = 90;
 

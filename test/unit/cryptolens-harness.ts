@@ -1,10 +1,10 @@
-// What every Cryptolens test file starts: a real emulator, a real HttpClient with quick retries,
+// What every Cryptolens test file starts: the emulator fixture, its HttpClient (retries recorded),
 // and a client pointed at the emulator. Also raw requests, for checking the emulation itself.
-import { HttpClient, type HttpOptions, type RetryEvent } from '../../../src/http/client';
-import { CryptolensClient } from '../../../src/vendors/cryptolens/client';
-import { startEmulator, type Emulator } from '../server';
-import { SMALL_SCALE } from '../scale';
-import type { CryptolensEmulator } from './emulator';
+import type { HttpClient, HttpOptions, RetryEvent } from '../../src/http/client';
+import { CryptolensClient } from '../../src/vendors/cryptolens/client';
+import type { CryptolensEmulator } from '../emulator/cryptolens/emulator';
+import type { Emulator } from '../emulator/server';
+import { startEmulatorFixture } from './emulator-fixture';
 
 /** A fixed "now" after the seed pages' example dates (May 2025). */
 export const TEST_NOW = Date.UTC(2025, 8, 1, 12);
@@ -26,9 +26,16 @@ export interface CryptolensHarness {
 }
 
 export async function startCryptolensHarness(http: Partial<HttpOptions> = {}): Promise<CryptolensHarness> {
-  const emulator = await startEmulator({ scale: SMALL_SCALE, now: TEST_NOW });
   const retries: RetryEvent[] = [];
-  const client = new HttpClient(testHttpOptions({ onRetry: (event) => retries.push(event), ...http }));
+  const fixture = await startEmulatorFixture(TEST_NOW, {
+    // One retry more, and longer Retry-After waits, than the other vendors' tests: the fault tests count them.
+    connectTimeoutMs: 2_000,
+    retry: { maxRetries: 3, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 5_000 },
+    onRetry: (event) => retries.push(event),
+    ...http,
+  });
+  const { emulator } = fixture;
+  const client = fixture.http;
   const baseUrl = emulator.config.cryptolens.baseUrl;
   const clientWith = (options: { token?: string; http?: HttpClient }): CryptolensClient =>
     new CryptolensClient({ baseUrl, token: options.token ?? emulator.cryptolens.token, http: options.http ?? client });
@@ -50,20 +57,6 @@ export async function startCryptolensHarness(http: Partial<HttpOptions> = {}): P
       return { status: response.status, text: await response.text() };
     },
     requestCount: () => emulator.requests.count({ vendor: 'cryptolens' }),
-    async close() {
-      await client.close();
-      await emulator.close();
-    },
-  };
-}
-
-/** Short timeouts and tiny retry delays, so fault tests stay fast. */
-export function testHttpOptions(overrides: Partial<HttpOptions> = {}): Partial<HttpOptions> {
-  return {
-    connectTimeoutMs: 2_000,
-    headersTimeoutMs: 3_000,
-    bodyTimeoutMs: 3_000,
-    retry: { maxRetries: 3, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 5_000 },
-    ...overrides,
+    close: () => fixture.close(),
   };
 }

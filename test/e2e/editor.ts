@@ -1,0 +1,47 @@
+// The workbench's editor as a person uses it: a file opened from the Explorer, a word's place on
+// screen, and the hover that shows when the mouse rests there.
+import type { Locator, Page } from '../host/playwright-types';
+import { runCommand } from './quick-input';
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Opens `file` from the Explorer (Quick Open's file search needs ripgrep, which the host may lack). */
+export async function openFromExplorer(page: Page, file: string, lineText: string): Promise<void> {
+  await runCommand(page, 'View: Show Explorer');
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: file }).first().click({ timeout: 15_000 });
+  await page.locator('.monaco-editor .view-line', { hasText: lineText }).first().waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+/** Where `text` is drawn in the editor, once it is (Monaco re-renders lines while it tokenizes). */
+export async function drawnTextBox(page: Page, text: string, timeout = 5_000): Promise<Box> {
+  const box = await page.waitForFunction(
+    (needle) => {
+      for (const line of document.querySelectorAll('.monaco-editor .view-line')) {
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = (node.textContent ?? '').indexOf(needle);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + needle.length);
+          const rect = range.getBoundingClientRect();
+          if (rect.width > 0) return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+        }
+      }
+      return null;
+    },
+    text,
+    { timeout },
+  );
+  return (await box.jsonValue()) as Box;
+}
+
+/** The editor hover that is showing, whatever it holds. */
+export function editorHover(page: Page): Locator {
+  return page.locator('.monaco-hover:visible');
+}
