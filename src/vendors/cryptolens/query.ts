@@ -47,13 +47,25 @@ export interface PreparedQuery {
   cursor: number | undefined;
 }
 
-export function prepareQuery(context: RequestContext, query: DeviceQuery, withMachineCode: boolean): PreparedQuery {
-  const params = new URLSearchParams();
-  const limit = optionalInteger(context, 'limit', query.limit, 1, MAX_LIMIT);
-  if (limit !== undefined) params.set('Limit', String(limit));
+/** What a query says about paging: its id cursors and direction, as the vendor takes them. */
+interface CursorQuery {
+  startingAfter?: number | string;
+  endingBefore?: number | string;
+  direction?: PageDirection;
+}
 
-  const startingAfter = optionalInteger(context, 'startingAfter', query.startingAfter, 0, NEWEST_CURSOR);
-  const endingBefore = optionalInteger(context, 'endingBefore', query.endingBefore, 0, NEWEST_CURSOR);
+/**
+ * Checks a query's cursors and direction and sets StartingAfter / EndingBefore on `params`; a
+ * backward read without a cursor starts from `newest` (the vendor's ids are below it).
+ */
+export function cursorParams(
+  context: RequestContext,
+  query: CursorQuery,
+  newest: number,
+  params: URLSearchParams,
+): { startingAfter: number | undefined; endingBefore: number | undefined; direction: PageDirection } {
+  const startingAfter = optionalInteger(context, 'startingAfter', query.startingAfter, 0, newest);
+  const endingBefore = optionalInteger(context, 'endingBefore', query.endingBefore, 0, newest);
   if (query.direction !== undefined && query.direction !== 'forward' && query.direction !== 'backward') {
     throw new InvalidRequestError(context, `direction must be "forward" or "backward": ${String(query.direction)}`);
   }
@@ -65,7 +77,16 @@ export function prepareQuery(context: RequestContext, query: DeviceQuery, withMa
   }
   const direction: PageDirection = endingBefore !== undefined ? 'backward' : (query.direction ?? 'forward');
   if (startingAfter !== undefined) params.set('StartingAfter', String(startingAfter));
-  if (direction === 'backward') params.set('EndingBefore', String(endingBefore ?? NEWEST_CURSOR));
+  if (direction === 'backward') params.set('EndingBefore', String(endingBefore ?? newest));
+  return { startingAfter, endingBefore, direction };
+}
+
+export function prepareQuery(context: RequestContext, query: DeviceQuery, withMachineCode: boolean): PreparedQuery {
+  const params = new URLSearchParams();
+  const limit = optionalInteger(context, 'limit', query.limit, 1, MAX_LIMIT);
+  if (limit !== undefined) params.set('Limit', String(limit));
+
+  const { startingAfter, endingBefore, direction } = cursorParams(context, query, NEWEST_CURSOR, params);
 
   const productId = optionalInteger(context, 'productId', query.productId, 1, NEWEST_CURSOR);
   const keyId = optionalInteger(context, 'keyId', query.keyId, 1, NEWEST_CURSOR);

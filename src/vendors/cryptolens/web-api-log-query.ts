@@ -3,7 +3,7 @@
 // defaults to 10, MachineCode must match exactly and case-sensitively (so it is sent as given, not
 // normalized), FriendlyName matches "contains", and States goes as a JSON list, as the .NET SDK sends it.
 import { InvalidRequestError, type RequestContext } from '../../http/errors';
-import { MAX_LIMIT, NEWEST_CURSOR as NEWEST_INT32, optionalInteger, type PageDirection, type PreparedQuery } from './query';
+import { cursorParams, MAX_LIMIT, NEWEST_CURSOR as NEWEST_INT32, optionalInteger, type PageDirection, type PreparedQuery } from './query';
 
 /** The vendor's page size when Limit is not sent. */
 export const LOG_DEFAULT_LIMIT = 10;
@@ -43,20 +43,7 @@ export function prepareWebApiLogQuery(context: RequestContext, query: WebApiLogQ
   const limit = optionalInteger(context, 'limit', query.limit, 1, MAX_LIMIT);
   if (limit !== undefined) params.set('Limit', String(limit));
 
-  const startingAfter = optionalInteger(context, 'startingAfter', query.startingAfter, 0, NEWEST_LOG_CURSOR);
-  const endingBefore = optionalInteger(context, 'endingBefore', query.endingBefore, 0, NEWEST_LOG_CURSOR);
-  if (query.direction !== undefined && query.direction !== 'forward' && query.direction !== 'backward') {
-    throw new InvalidRequestError(context, `direction must be "forward" or "backward": ${String(query.direction)}`);
-  }
-  if (query.direction === 'forward' && endingBefore !== undefined) {
-    throw new InvalidRequestError(context, 'direction "forward" cannot be combined with endingBefore');
-  }
-  if (query.direction === 'backward' && endingBefore === undefined && startingAfter !== undefined) {
-    throw new InvalidRequestError(context, 'direction "backward" pages with endingBefore, not startingAfter');
-  }
-  const direction: PageDirection = endingBefore !== undefined ? 'backward' : (query.direction ?? 'forward');
-  if (startingAfter !== undefined) params.set('StartingAfter', String(startingAfter));
-  if (direction === 'backward') params.set('EndingBefore', String(endingBefore ?? NEWEST_LOG_CURSOR));
+  const { startingAfter, endingBefore, direction } = cursorParams(context, query, NEWEST_LOG_CURSOR, params);
 
   const productId = optionalInteger(context, 'productId', query.productId, 1, NEWEST_INT32);
   if (productId !== undefined) params.set('ProductId', String(productId));
