@@ -22,6 +22,7 @@ import { UsageService } from './usage/usage-service';
 import { VendorClients } from './usage/vendor-clients';
 import type { KeyscopeConfig } from './config';
 import type { VendorId } from './vendor-id';
+import { COMMANDS } from './command-ids';
 
 /**
  * What tests reach through `extensions.getExtension('keyscope.keyscope').exports`. Returned only
@@ -56,18 +57,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keysco
     http,
     warnAboutWorkspaceOverrides(),
     ...disposables,
-    vscode.commands.registerCommand('keyscope.setToken', (vendor?: unknown, token?: unknown) => setToken(tokens, validate, vendor, token)),
-    vscode.commands.registerCommand('keyscope.removeToken', (vendor?: unknown) => removeToken(tokens, vendor)),
-    vscode.commands.registerCommand('keyscope.refresh', () => {
+    vscode.commands.registerCommand(COMMANDS.setToken, (vendor?: unknown, token?: unknown) => setToken(tokens, validate, vendor, token)),
+    vscode.commands.registerCommand(COMMANDS.removeToken, (vendor?: unknown) => removeToken(tokens, vendor)),
+    vscode.commands.registerCommand(COMMANDS.refresh, () => {
       consent.forgetDeclined();
       return refresh(tokens, usage, tree);
     }),
-    vscode.commands.registerCommand('keyscope.lookupKey', (arg?: unknown) => lookupKey(usage, config, arg)),
+    vscode.commands.registerCommand(COMMANDS.lookupKey, (arg?: unknown) => lookupKey(usage, config, arg)),
     registerHover(usage, settings),
     ...registerAnalyticsPanel(context, usage, log, config),
-    vscode.commands.registerCommand('keyscope.getStarted', openGetStarted),
-    vscode.commands.registerCommand('keyscope.copyId', (node: unknown) => copyFromNode(node, 'id')),
-    vscode.commands.registerCommand('keyscope.copyKey', (node: unknown) => copyFromNode(node, 'key')),
+    vscode.commands.registerCommand(COMMANDS.getStarted, openGetStarted),
+    vscode.commands.registerCommand(COMMANDS.copyId, (node: unknown) => copyFromNode(node, 'id')),
+    vscode.commands.registerCommand(COMMANDS.copyKey, (node: unknown) => copyFromNode(node, 'key')),
     // A token change in this window or another (SecretStorage syncs) refreshes what it affects.
     tokens.onDidChange((vendor) => {
       usage.clear(vendor);

@@ -5,8 +5,9 @@ import { markdownText } from '../text/untrusted';
 import type { KeyFacts } from '../usage/key-facts';
 import { OUTCOMES, type KeyReference } from '../vendors/model';
 import { VENDOR_NAMES } from '../vendor-id';
+import { COMMANDS } from '../command-ids';
 
-export const OPEN_ANALYTICS_COMMAND = 'keyscope.openAnalytics';
+export const OPEN_ANALYTICS_COMMAND = COMMANDS.openAnalytics;
 
 /**
  * `command:` URI with JSON arguments. encodeURIComponent leaves `( ) ! ' * ~` alone, and a `)` from

@@ -8,6 +8,7 @@ import { describeTarget, targetValue } from './recognize';
 import { describeError } from '../usage/describe-error';
 import { resolveLookup, type ResolvableTarget } from './resolve';
 import { AGAIN_ITEM, factsItems, messageItems, pickText, type ResultAction, type ResultItem } from './result-items';
+import { COMMANDS } from '../command-ids';
 
 /**
  * Shows a lookup's result in a QuickPick: totals, success rate, devices, last seen, then actions.
@@ -61,17 +62,17 @@ export function showLookupResult(usage: UsageService, config: KeyscopeConfig, ta
 async function run(action: ResultAction): Promise<void> {
   switch (action.kind) {
     case 'openAnalytics':
-      await vscode.commands.executeCommand('keyscope.openAnalytics', action.reference);
+      await vscode.commands.executeCommand(COMMANDS.openAnalytics, action.reference);
       return;
     case 'reveal':
-      await vscode.commands.executeCommand('keyscope.revealInKeysView', action.reference);
+      await vscode.commands.executeCommand(COMMANDS.revealInKeysView, action.reference);
       return;
     case 'copy':
       await vscode.env.clipboard.writeText(action.text);
       vscode.window.setStatusBarMessage(`Keyscope: copied ${action.what}`, 2000);
       return;
     case 'setToken':
-      await vscode.commands.executeCommand('keyscope.setToken', action.vendor);
+      await vscode.commands.executeCommand(COMMANDS.setToken, action.vendor);
       return;
     case 'again':
       return;

@@ -11,6 +11,7 @@ import { resolveScope } from './pick-scope';
 import { PANEL_VIEW_TYPE } from './protocol';
 import { exportSnapshot } from './save-export';
 import { scopeRequestOf } from './scope';
+import { COMMANDS } from '../command-ids';
 
 export function registerAnalyticsPanel(
   context: vscode.ExtensionContext,
@@ -27,8 +28,8 @@ export function registerAnalyticsPanel(
   });
   return [
     registry,
-    vscode.commands.registerCommand('keyscope.openAnalytics', (argument?: unknown) => openAnalytics(registry, panelUsage, config().unkeyApiIds, argument)),
-    vscode.commands.registerCommand('keyscope.exportUsage', (format?: unknown, target?: unknown) =>
+    vscode.commands.registerCommand(COMMANDS.openAnalytics, (argument?: unknown) => openAnalytics(registry, panelUsage, config().unkeyApiIds, argument)),
+    vscode.commands.registerCommand(COMMANDS.exportUsage, (format?: unknown, target?: unknown) =>
       // A target file from a caller is for tests only: a person always picks where an export goes.
       exportUsage(registry, format, context.extensionMode === vscode.ExtensionMode.Production ? undefined : target)),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
@@ -58,7 +59,7 @@ async function exportUsage(registry: PanelRegistry, formatArg: unknown, targetAr
   const panel = registry.current();
   if (!panel) {
     const choice = await vscode.window.showInformationMessage('Keyscope: open an Analytics panel first; Export Usage saves what it shows.', 'Open Analytics');
-    if (choice) await vscode.commands.executeCommand('keyscope.openAnalytics');
+    if (choice) await vscode.commands.executeCommand(COMMANDS.openAnalytics);
     return undefined;
   }
   const format = formatArg === 'csv' || formatArg === 'json' ? formatArg : await pickFormat();

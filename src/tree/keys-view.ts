@@ -10,9 +10,10 @@ import { RuntypeRootNode } from './runtype-nodes';
 import { UnkeyRootNode } from './unkey-nodes';
 import { scopeRequestOf } from '../panel/scope';
 import { VENDOR_NAMES } from '../vendor-id';
+import { COMMANDS } from '../command-ids';
 
 export const VIEW_ID = 'keyscope.keys';
-export const REVEAL_COMMAND = 'keyscope.revealInKeysView';
+export const REVEAL_COMMAND = COMMANDS.revealInKeysView;
 
 /** The Keys view: one top node per vendor with a token; progress shows on the view while it loads. */
 export function createKeysView(

@@ -3,6 +3,7 @@ import { TokenNotSentError } from '../trust/origin-consent';
 import { UnsafeBaseUrlError } from '../trust/destination';
 import { describeError } from '../usage/describe-error';
 import type { TreeNode } from './node';
+import { COMMANDS } from '../command-ids';
 
 /** A leaf that says something: an error (click to retry), "Load more…", or an empty state. */
 export class MessageNode implements TreeNode {
@@ -26,8 +27,8 @@ export class MessageNode implements TreeNode {
   }
 }
 
-export const RETRY_COMMAND = 'keyscope.tree.retry';
-export const LOAD_MORE_COMMAND = 'keyscope.tree.loadMore';
+export const RETRY_COMMAND = COMMANDS.retry;
+export const LOAD_MORE_COMMAND = COMMANDS.loadMore;
 
 /** "Cryptolens: Access denied." with a click that reloads the parent it failed under. */
 export function errorNode(parentId: string, message: string): MessageNode {
