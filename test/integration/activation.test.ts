@@ -1,10 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateKeyscope, keyscopeExtension } from './keyscope';
-
 import { PUBLIC_COMMANDS } from '../../src/command-ids';
-
-const publicCommands = PUBLIC_COMMANDS;
+import { activateKeyscope, keyscopeExtension } from './keyscope';
 
 describe('activation', () => {
   it('activates keyscope.keyscope without error', async () => {
@@ -15,7 +12,7 @@ describe('activation', () => {
   it('registers every public command', async () => {
     await activateKeyscope();
     const registered = new Set(await vscode.commands.getCommands(true));
-    const missing = publicCommands.filter((command) => !registered.has(command));
+    const missing = PUBLIC_COMMANDS.filter((command) => !registered.has(command));
     assert.deepEqual(missing, [], `commands not registered: ${missing.join(', ')}`);
   });
 });
