@@ -5,7 +5,10 @@ import { realpathSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const LAZY_BUNDLES = [{ entry: 'src/http/undici.ts', outfile: 'dist/http.js' }];
+export const LAZY_BUNDLES = [
+  { entry: 'src/http/undici.ts', outfile: 'dist/http.js' },
+  { entry: 'src/trust/jsonc.ts', outfile: 'dist/jsonc.js' },
+];
 
 // esbuild resolves symlinks (the bench builds in a directory of links to the sources): compare real paths.
 const stem = (path) => path.replace(/\.ts$/, '');

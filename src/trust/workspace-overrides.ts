@@ -1,9 +1,15 @@
-import { parse } from 'jsonc-parser';
 import * as vscode from 'vscode';
+import type * as Jsonc from './jsonc';
 import { TOKEN_DESTINATION_SETTINGS, type TokenDestinationSetting } from './destination-settings';
 
 // A settings file larger than this is not read (settings files are a few KB).
 const MAX_SETTINGS_BYTES = 1024 * 1024;
+
+/** VS Code's JSONC parser, required on first use (scripts/lazy-bundles.mjs makes it dist/jsonc.js). */
+function loadJsonc(): typeof Jsonc {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./jsonc') as typeof Jsonc;
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -14,7 +20,7 @@ async function readSettings(uri: vscode.Uri, inWorkspaceFile: boolean): Promise<
   try {
     const bytes = await vscode.workspace.fs.readFile(uri);
     if (bytes.byteLength > MAX_SETTINGS_BYTES) return {};
-    const parsed: unknown = parse(new TextDecoder().decode(bytes));
+    const parsed: unknown = loadJsonc().parse(new TextDecoder().decode(bytes));
     const settings = inWorkspaceFile && isRecord(parsed) ? parsed.settings : parsed;
     return isRecord(settings) ? settings : {};
   } catch {
