@@ -1,8 +1,8 @@
-// Bundles the extension host (CommonJS, `vscode` external), its lazily required parts (dist/http.js:
-// undici) and the webview (browser IIFE).
+// Bundles the extension host (CommonJS, `vscode` external), its lazily required parts and shared
+// modules (scripts/lazy-bundles.mjs) and the webview (browser IIFE).
 import { rm } from 'node:fs/promises';
 import { build } from 'esbuild';
-import { LAZY_BUNDLES, lazyBundles } from './lazy-bundles.mjs';
+import { hostBundles, LAZY_BUNDLES, SHARED_MODULES } from './lazy-bundles.mjs';
 
 const production = process.argv.includes('--production');
 const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'warning' };
@@ -10,12 +10,14 @@ const common = { bundle: true, minify: production, sourcemap: !production, logLe
 const host = { ...common, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'], mainFields: ['module', 'main'] };
 
 // A production build has no maps; drop any a development build left, so none is packaged.
-const maps = ['dist/extension.js.map', ...LAZY_BUNDLES.map((bundle) => `${bundle.outfile}.map`), 'media/webview.js.map', 'media/webview.css.map'];
-if (production) await Promise.all(maps.map((map) => rm(map, { force: true })));
+const parts = [...LAZY_BUNDLES, ...SHARED_MODULES];
+const maps = ['media/webview.js.map', 'media/webview.css.map'];
+// The packaged dist/ is exactly this build's bundles: nothing left from an earlier one ships.
+if (production) await Promise.all([rm('dist', { recursive: true, force: true }), ...maps.map((map) => rm(map, { force: true }))]);
 
 await Promise.all([
-  build({ ...host, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyBundles] }),
-  ...LAZY_BUNDLES.map((bundle) => build({ ...host, entryPoints: [bundle.entry], outfile: bundle.outfile })),
+  build({ ...host, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [hostBundles('src/extension.ts')] }),
+  ...parts.map((bundle) => build({ ...host, entryPoints: [bundle.entry], outfile: bundle.outfile, plugins: [hostBundles(bundle.entry)] })),
   build({
     ...common,
     entryPoints: ['webview/main.ts'],

@@ -1,6 +1,8 @@
-// Modules the host bundle loads lazily, each built as a bundle of its own beside dist/extension.js,
-// so activation reads and compiles only what it runs. The host bundle's `require('./undici')` in
-// src/http/load-undici.ts becomes `require('./http.js')`, resolved next to dist/extension.js at run time.
+// The host's bundles beside dist/extension.js. Lazy bundles are required on first use, so activation
+// reads and compiles only what it runs: `require('./undici')` in src/http/load-undici.ts becomes
+// `require('./http.js')`, resolved next to dist/extension.js at run time. Shared modules hold the error
+// classes that one bundle throws and another tells apart with instanceof: each exists once, as its
+// own file that every bundle requires, so there is one class to compare with.
 import { realpathSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,35 +10,59 @@ import { fileURLToPath } from 'node:url';
 export const LAZY_BUNDLES = [
   { entry: 'src/http/undici.ts', outfile: 'dist/http.js' },
   { entry: 'src/trust/jsonc.ts', outfile: 'dist/jsonc.js' },
+  { entry: 'src/vendors/clients.ts', outfile: 'dist/vendors.js' },
+];
+
+/** Loaded with the host bundle (they are small); each is imported like any module. */
+export const SHARED_MODULES = [
+  { entry: 'src/http/errors.ts', outfile: 'dist/errors.js' },
+  { entry: 'src/http/missing-permission-error.ts', outfile: 'dist/missing-permission-error.js' },
+  { entry: 'src/vendors/unkey/needs-v2-error.ts', outfile: 'dist/needs-v2-error.js' },
+  { entry: 'src/vendors/cryptolens/day-range.ts', outfile: 'dist/day-range.js' },
 ];
 
 // esbuild resolves symlinks (the bench builds in a directory of links to the sources): compare real paths.
 const stem = (path) => path.replace(/\.ts$/, '');
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+const withStems = (bundles) => bundles.map((bundle) => ({ ...bundle, stem: stem(realpathSync(resolve(projectRoot, bundle.entry))) }));
 
-/** @type {import('esbuild').Plugin} */
-export const lazyBundles = {
-  name: 'lazy-bundles',
-  setup(build) {
-    const entries = LAZY_BUNDLES.map((bundle) => ({ ...bundle, stem: stem(realpathSync(resolve(projectRoot, bundle.entry))) }));
-    const required = new Set();
-    build.onResolve({ filter: /^\./ }, (args) => {
-      const target = stem(resolve(args.resolveDir, args.path));
-      const lazy = entries.find((entry) => entry.stem === target);
-      if (!lazy) return undefined;
-      // A static import would load the bundle at activation anyway: only require() defers it.
-      if (args.kind !== 'require-call') {
-        return { errors: [{ text: `${lazy.entry} is a lazy bundle (${lazy.outfile}): require() it on first use, do not import it` }] };
-      }
-      required.add(lazy.entry);
-      return { path: `./${basename(lazy.outfile)}`, external: true };
-    });
-    // Unmatched, an entry would be bundled into the host bundle without a word: fail instead.
-    build.onEnd((result) => {
-      const missed = entries.filter((entry) => !required.has(entry.entry));
-      if (result.errors.length === 0 && missed.length > 0) {
-        throw new Error(`lazy-bundles: nothing require()s ${missed.map((entry) => entry.entry).join(', ')}; update scripts/lazy-bundles.mjs`);
-      }
-    });
-  },
-};
+/**
+ * The plugin for the build of `ownEntry` (the host's entry, a lazy bundle's or a shared module's):
+ * lazy bundles become require()s of their files, shared modules other than its own become imports of
+ * theirs. The host's build also fails when a lazy bundle is imported statically or never required.
+ * @param {string} ownEntry
+ * @returns {import('esbuild').Plugin}
+ */
+export function hostBundles(ownEntry) {
+  return {
+    name: 'host-bundles',
+    setup(build) {
+      const lazy = withStems(LAZY_BUNDLES);
+      const shared = withStems(SHARED_MODULES);
+      const own = stem(realpathSync(resolve(projectRoot, ownEntry)));
+      const isHost = ownEntry === 'src/extension.ts';
+      const required = new Set();
+      build.onResolve({ filter: /^\./ }, (args) => {
+        const target = stem(resolve(args.resolveDir, args.path));
+        if (target === own) return undefined;
+        const sharedModule = shared.find((entry) => entry.stem === target);
+        if (sharedModule) return { path: `./${basename(sharedModule.outfile)}`, external: true };
+        const lazyBundle = lazy.find((entry) => entry.stem === target);
+        if (!lazyBundle) return undefined;
+        // A static import would load the bundle at activation anyway: only require() defers it.
+        if (args.kind !== 'require-call') {
+          return { errors: [{ text: `${lazyBundle.entry} is a lazy bundle (${lazyBundle.outfile}): require() it on first use, do not import it` }] };
+        }
+        required.add(lazyBundle.entry);
+        return { path: `./${basename(lazyBundle.outfile)}`, external: true };
+      });
+      // Unmatched, an entry would be bundled into the host bundle without a word: fail instead.
+      build.onEnd((result) => {
+        const missed = lazy.filter((entry) => !required.has(entry.entry));
+        if (isHost && result.errors.length === 0 && missed.length > 0) {
+          throw new Error(`host-bundles: nothing require()s ${missed.map((entry) => entry.entry).join(', ')}; update scripts/lazy-bundles.mjs`);
+        }
+      });
+    },
+  };
+}

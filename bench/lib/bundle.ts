@@ -103,7 +103,9 @@ export interface LazyBundle {
 
 interface LazyBundlesModule {
   LAZY_BUNDLES: LazyBundle[];
-  lazyBundles: Plugin;
+  /** Loaded with the host bundle: they count toward what activation loads. */
+  SHARED_MODULES: LazyBundle[];
+  hostBundles(ownEntry: string): Plugin;
 }
 
 /**

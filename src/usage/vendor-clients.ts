@@ -3,11 +3,17 @@ import type { HttpClient } from '../http/client';
 import type { KeyscopeConfig } from '../config';
 import type { TokenStore } from '../secrets';
 import { checkDestination, needsConsent, type OriginConsent } from '../trust/destination';
-import { CryptolensClient } from '../vendors/cryptolens/client';
+import type * as Clients from '../vendors/clients';
+import type { CryptolensClient } from '../vendors/cryptolens/client';
 import type { VendorId } from '../vendor-id';
-import { RuntypeClient } from '../vendors/runtype/client';
-import { createUnkeyClient } from '../vendors/unkey/factory';
+import type { RuntypeClient } from '../vendors/runtype/client';
 import type { UnkeyClient } from '../vendors/unkey/types';
+
+/** The vendor clients, required with the first vendor call (in the build: dist/vendors.js). */
+function loadClients(): typeof Clients {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../vendors/clients') as typeof Clients;
+}
 
 export interface VendorClientMap {
   cryptolens: CryptolensClient;
@@ -47,9 +53,9 @@ export class VendorClients {
     const baseUrl = destination.url;
     const http = this.http();
     const clients: { [K in VendorId]: () => VendorClientMap[K] } = {
-      cryptolens: () => new CryptolensClient({ baseUrl, token, http }),
-      unkey: () => createUnkeyClient({ version: config.unkeyApiVersion, baseUrl, token, http }),
-      runtype: () => new RuntypeClient({ baseUrl, token, http }),
+      cryptolens: () => new (loadClients().CryptolensClient)({ baseUrl, token, http }),
+      unkey: () => loadClients().createUnkeyClient({ version: config.unkeyApiVersion, baseUrl, token, http }),
+      runtype: () => new (loadClients().RuntypeClient)({ baseUrl, token, http }),
     };
     const where = vendor === 'unkey' ? `${config.unkeyApiVersion} ${baseUrl}` : baseUrl;
     return { client: clients[vendor](), account: `${vendor}:${fingerprint(`${where}\n${token}`)}` };
