@@ -4,7 +4,13 @@
 import type { DailyPointRow, LicenseEventRow, VerificationRow } from '../../src/panel/protocol-activity';
 import type { Table } from '../../src/panel/protocol-data';
 import { formatCount, formatRate } from '../../src/text/format';
-import type { Tile } from '../ui/tiles';
+
+/** A headline number (ui/tiles.ts draws it); declared here so shaping needs no DOM. */
+export interface Tile {
+  label: string;
+  value: string;
+  detail?: string;
+}
 
 /** Columns of the requests-per-day table, in this order. */
 export const DAILY_COLUMNS = ['Date', 'Successful', 'Failed', 'Total', 'Active keys', 'Active devices', 'Active customers'] as const;
