@@ -9,6 +9,8 @@ import { dailyRangeOf } from '../../src/panel/activity-data';
 import { parseResult, type HostMethod, type Params, type Result } from '../../src/panel/protocol';
 import type { PanelScope } from '../../src/panel/protocol-data';
 import { describeEvent } from '../../src/vendors/cryptolens/state-code';
+import { describeError } from '../../src/usage/describe-error';
+import { isPermissionMessage } from '../../webview/shape/activity-tables';
 import { startUsageHarness, TEST_NOW, type UsageHarness } from './lookup-harness';
 
 describe('panel host: activity answers from the emulator', () => {
@@ -82,6 +84,29 @@ describe('panel host: activity answers from the emulator', () => {
       cursor = page.nextCursor;
     }
     assert.equal(total, device.totalRequests);
+  });
+
+  it('a token without the permission: the message the webview shows as a refusal, not a failure', async () => {
+    const device = h.emulator.cryptolens.data.devices.find((candidate) => candidate.key !== '');
+    assert.ok(device);
+    const saved = h.tokens.cryptolens;
+    h.tokens.cryptolens = h.emulator.cryptolens.mintToken({ usageAnalytics: true });
+    try {
+      const refused = await ask({ vendor: 'cryptolens', productId: device.productId, keyId: device.keyId }, 'cryptolens.events', {}).then(
+        () => assert.fail('answered without the GetWebAPILog permission'),
+        (error: unknown) => describeError(error),
+      );
+      assert.ok(isPermissionMessage(refused), refused);
+      h.tokens.cryptolens = h.emulator.cryptolens.tokenWithoutPermission;
+      const daily = await ask({ vendor: 'cryptolens', productId: device.productId }, 'cryptolens.daily', { preset: 'last7' }).then(
+        () => assert.fail('answered without Usage Analytics'),
+        (error: unknown) => describeError(error),
+      );
+      assert.ok(isPermissionMessage(daily), daily);
+      assert.ok(!isPermissionMessage('Cryptolens: the request timed out'));
+    } finally {
+      h.tokens.cryptolens = saved;
+    }
   });
 
   it("an Unkey key's recent verifications, newest first; a product scope cannot ask", async () => {

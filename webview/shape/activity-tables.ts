@@ -134,3 +134,8 @@ export function secondLabel(ms: number): string {
   const iso = new Date(ms).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 }
+
+/** A refusal for want of a permission reads differently from a failure: Retry would be refused again. */
+export function isPermissionMessage(message: string): boolean {
+  return /access denied|permission|not permitted|forbidden/i.test(message);
+}

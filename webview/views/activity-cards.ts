@@ -5,7 +5,7 @@
 import { DAILY_PRESETS, type DailyParams, type DailyPreset, type LicenseEventRow, type VerificationRow } from '../../src/panel/protocol-activity';
 import type { Table } from '../../src/panel/protocol-data';
 import { h } from '../dom';
-import { anomalyCount, dailyTable, dailyTiles, eventKinds, eventKindsTable, eventsTable, eventTitle, secondLabel, verificationsTable } from '../shape/activity-tables';
+import { anomalyCount, isPermissionMessage, dailyTable, dailyTiles, eventKinds, eventKindsTable, eventsTable, eventTitle, secondLabel, verificationsTable } from '../shape/activity-tables';
 import { FAILURE_COLOR, NEUTRAL_COLOR, SUCCESS_COLOR, OUTCOME_COLORS } from '../shape/outcomes';
 import { dayText } from '../shape/time';
 import { button, dropdown } from '../toolkit/controls';
@@ -17,10 +17,6 @@ import type { ViewContext } from '../view';
 
 const PRESET_LABELS: Readonly<Record<DailyPreset, string>> = { last7: 'Last 7 days', last30: 'Last 30 days', last90: 'Last 90 days', custom: 'Custom (UTC days)' };
 
-/** A refusal for want of a permission reads differently from a failure: Retry would be refused again. */
-export function isPermissionMessage(message: string): boolean {
-  return /access denied|permission|not permitted|forbidden/i.test(message);
-}
 
 /** Shared by the sections: loading, then data, empty, denied or error, and only the newest answer counts. */
 abstract class Section {
