@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { formatCount, formatRate, formatTime } from '../text/format';
 import { plainText } from '../text/untrusted';
 import type { KeyFacts } from '../usage/key-facts';
+import type { LastEvent } from './last-event';
 import { OUTCOMES, type KeyReference } from '../vendors/model';
 import { VENDOR_NAMES } from '../vendor-id';
 
@@ -17,13 +18,24 @@ export interface ResultItem extends vscode.QuickPickItem {
   action?: ResultAction;
 }
 
-export function factsItems(facts: readonly KeyFacts[]): ResultItem[] {
+export function factsItems(facts: readonly KeyFacts[], lastEvents: ReadonlyMap<KeyFacts, LastEvent> = new Map()): ResultItem[] {
   const items: ResultItem[] = [];
   for (const key of facts) {
     if (facts.length > 1) items.push({ label: pickText(key.title, 80), kind: vscode.QuickPickItemKind.Separator });
-    items.push(...keyRows(key), ...keyActions(key));
+    const last = lastEvents.get(key);
+    items.push(...keyRows(key), ...(last ? [lastEventItem(key, last)] : []), ...keyActions(key));
   }
   return items;
+}
+
+/** "Last event: Activate · failed at 2025-05-01 10:00 UTC"; accepting it opens the panel on the events. */
+export function lastEventItem(facts: KeyFacts, last: LastEvent): ResultItem {
+  return {
+    label: `$(history) Last event: ${pickText(last.event, 120)} at ${formatTime(last.time)}`,
+    ...(last.state !== undefined ? { description: `state code ${last.state}` } : {}),
+    detail: 'Open the events in Keyscope Analytics',
+    action: { kind: 'openAnalytics', reference: facts.reference },
+  };
 }
 
 function keyRows(facts: KeyFacts): ResultItem[] {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { KeyscopeConfig } from '../config';
+import type { KeyFacts } from '../usage/key-facts';
 import { NoTokenError, type UsageService } from '../usage/usage-service';
 import { VENDOR_NAMES } from '../vendor-id';
 import { answerOnce } from './answer-once';
@@ -7,6 +8,7 @@ import { LOOKUP_TITLE } from './ask-target';
 import { describeTarget, targetValue } from './recognize';
 import { describeError } from '../usage/describe-error';
 import { resolveLookup, type ResolvableTarget } from './resolve';
+import { lastEvent, type LastEvent } from './last-event';
 import { AGAIN_ITEM, factsItems, messageItems, pickText, type ResultAction, type ResultItem } from './result-items';
 import { COMMANDS } from '../command-ids';
 
@@ -31,8 +33,23 @@ export function showLookupResult(usage: UsageService, config: KeyscopeConfig, ta
     (result) => {
       if (lookup.signal.aborted) return;
       if ('found' in result) {
-        pick.items = [...(result.note ? messageItems(result.note, 'info') : []), ...factsItems(result.found), AGAIN_ITEM];
+        const show = (lastEvents?: ReadonlyMap<KeyFacts, LastEvent>): void => {
+          pick.items = [...(result.note ? messageItems(result.note, 'info') : []), ...factsItems(result.found, lastEvents), AGAIN_ITEM];
+        };
+        show();
         pick.placeholder = 'Pick an action, or Escape to close';
+        // One request per key or device (cached); a failure leaves the row out rather than the result.
+        const events = new Map<KeyFacts, LastEvent>();
+        void Promise.all(
+          result.found.map((facts) =>
+            lastEvent(usage, facts, lookup.signal).then(
+              (last) => void (last && events.set(facts, last)),
+              () => undefined,
+            ),
+          ),
+        ).then(() => {
+          if (!lookup.signal.aborted && events.size > 0) show(events);
+        });
       } else {
         pick.items = [...messageItems(result.notFound, 'warning'), AGAIN_ITEM];
         pick.placeholder = result.notFound;

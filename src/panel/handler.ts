@@ -1,6 +1,7 @@
 // The host's answers to the webview's requests. Data requests are bound to the panel's scope: the
 // webview never names a product, API or key, it only asks for views of the one it was opened for.
 import type { UnkeyApiVersion } from '../vendors/unkey/types';
+import { cryptolensDaily, cryptolensEvents, unkeyRecent } from './activity-data';
 import { cryptolensKey, cryptolensProduct } from './cryptolens-data';
 import type { RequestOf } from './protocol-endpoint';
 import type { PanelUsage } from './panel-usage';
@@ -22,6 +23,8 @@ export interface PanelContext {
   shown(snapshot: Snapshot): void;
   /** Aborts when the panel closes: the vendor calls only this panel waits for end with it. */
   signal: AbortSignal;
+  /** The clock for "last N days" ranges; Date.now when absent. */
+  now?: () => number;
 }
 
 export class ScopeMismatchError extends Error {
@@ -48,6 +51,15 @@ export async function answerRequest(context: PanelContext, request: RequestOf<ty
     case 'cryptolens.key':
       if (scope.vendor !== 'cryptolens' || scope.keyId === undefined) throw new ScopeMismatchError(request.method, scope);
       return cryptolensKey(usage, scope.productId, scope.keyId, signal);
+    case 'cryptolens.daily':
+      if (scope.vendor !== 'cryptolens' || scope.keyId !== undefined) throw new ScopeMismatchError(request.method, scope);
+      return cryptolensDaily(usage, scope.productId, request.params, context.now?.() ?? Date.now(), signal);
+    case 'cryptolens.events':
+      if (scope.vendor !== 'cryptolens' || scope.keyId === undefined) throw new ScopeMismatchError(request.method, scope);
+      return cryptolensEvents(usage, scope.productId, scope.keyId, request.params, signal);
+    case 'unkey.recent':
+      if (scope.vendor !== 'unkey' || scope.keyId === undefined) throw new ScopeMismatchError(request.method, scope);
+      return unkeyRecent(usage, scope.keyId, request.params, signal);
     case 'runtype.summary':
       if (scope.vendor !== 'runtype') throw new ScopeMismatchError(request.method, scope);
       return runtypeSummary(usage, signal);

@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { OUTCOMES } from '../vendors/model';
 import { panelScopeSchema, snapshotSchema } from './protocol-data';
+import { dailyParamsSchema, dailyResultSchema, eventsParamsSchema, eventsResultSchema, verificationsParamsSchema, verificationsResultSchema } from './protocol-activity';
 
 export const PANEL_VIEW_TYPE = 'keyscope.analytics';
 
@@ -116,6 +117,12 @@ export const hostMethods = {
   /** One license key and its devices. */
   'cryptolens.key': { params: empty, result: keyResult },
   'runtype.summary': { params: empty, result: runtypeResult },
+  /** The product's requests per UTC day over a range (issue 14). */
+  'cryptolens.daily': { params: dailyParamsSchema, result: dailyResultSchema },
+  /** A page of the key's Web API log, newest first; `before` pages back. */
+  'cryptolens.events': { params: eventsParamsSchema, result: eventsResultSchema },
+  /** A page of the Unkey key's recent verifications, newest first (v2 only). */
+  'unkey.recent': { params: verificationsParamsSchema, result: verificationsResultSchema },
   /** Forgets the cached answers of this panel's vendor, so the next loads ask the vendor again. */
   refresh: { params: empty, result: empty },
   /** Forgets only the failures remembered for this panel's vendor: a card's Retry asks again. */

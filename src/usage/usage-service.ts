@@ -2,6 +2,10 @@ import type { ApiKey, DeviceUsage, KeyActivitySummary, LicenseKeySummary, Outcom
 import type { VendorId } from '../vendor-id';
 import type { DeviceQuery } from '../vendors/cryptolens/query';
 import type { VerificationQuery } from '../vendors/unkey/types';
+import type { KeyVerificationEvent, LicenseEvent } from '../vendors/model-activity';
+import { dailySeries, type DailyPoint } from '../vendors/cryptolens/daily-series';
+import type { DayRange } from '../vendors/cryptolens/day-range';
+import type { CursorPage } from '../vendors/cryptolens/paging';
 import { BoundedCache, type CacheLimits } from './cache';
 import { CoolingDownError, Cooldowns } from './cooldown';
 import { collectScan, DEFAULT_MAX_SCAN_KEYS, type Scan } from './scan';
@@ -9,6 +13,23 @@ import { lastDays } from './recent-window';
 import type { Connected, VendorClients } from './vendor-clients';
 
 const TREE_PAGE = 100;
+/** Rows per page of single events (Web API log entries, Unkey verifications). */
+export const EVENTS_PAGE = 100;
+/** Aggregate rows per request: a 90-day range of one product fits in one. */
+const AGGREGATE_PAGE = 1000;
+
+/** What to read of the Web API log: one key of one product, optionally one of its devices. */
+export interface KeyEventsQuery {
+  productId: number;
+  /** The key string (the vendor's Key filter needs it, with the product). */
+  key: string;
+  /** The whole machine code, exactly as the log holds it. */
+  machineCode?: string;
+  /** A page's nextCursor: entries older than that page's last one. */
+  before?: string;
+  /** Entries per page; default EVENTS_PAGE. */
+  limit?: number;
+}
 const SCAN_PAGE = 1000;
 
 export interface ProductCount {
@@ -161,7 +182,57 @@ export class UsageService {
     return this.deviceScan(`product-devices:${productId}`, { productId }, signal);
   }
 
+  /**
+   * A product's usage per UTC day of `range`, oldest first, a day without requests as zeros: every
+   * aggregate page of the range, one request for up to 1000 rows.
+   */
+  dailyUsage(productId: number, range: DayRange, signal?: AbortSignal): Promise<DailyPoint[]> {
+    return this.cached(
+      'cryptolens',
+      `daily:${productId}:${range.start}:${range.end}`,
+      async ({ client }, loadSignal) => {
+        const rows = [];
+        for await (const page of client.dailyAggregatePages({ productId, start: range.start, end: range.end, limit: AGGREGATE_PAGE }, loadSignal)) rows.push(...page.items);
+        return dailySeries(rows, range);
+      },
+      signal,
+    );
+  }
+
+  /** One page of a key's Web API log entries, newest first, with anomaly flags; `before` pages back. */
+  keyEventsPage(query: KeyEventsQuery, signal?: AbortSignal): Promise<CursorPage<LicenseEvent>> {
+    const { productId, key, machineCode, before } = query;
+    const limit = query.limit ?? EVENTS_PAGE;
+    return this.cached(
+      'cryptolens',
+      `events:${productId}:${JSON.stringify([key, machineCode ?? null, before ?? null, limit])}`,
+      ({ client }, loadSignal) =>
+        client.getWebApiLog(
+          {
+            productId,
+            key,
+            limit,
+            anomalyClassification: true,
+            ...(machineCode !== undefined ? { machineCode } : {}),
+            ...(before !== undefined ? { endingBefore: before } : { direction: 'backward' as const }),
+          },
+          loadSignal,
+        ),
+      signal,
+    );
+  }
+
   // --- Unkey ------------------------------------------------------------------------------------
+
+  /** One page of an Unkey key's single verifications, newest first (v2; v1 rejects with NeedsUnkeyV2Error). */
+  unkeyRecentVerifications(keyId: string, before?: string, signal?: AbortSignal, limit = EVENTS_PAGE): Promise<Page<KeyVerificationEvent>> {
+    return this.cached(
+      'unkey',
+      `recent:${JSON.stringify([keyId, before ?? null, limit])}`,
+      ({ client }, loadSignal) => client.recentVerifications(keyId, { limit, ...(before !== undefined ? { before } : {}) }, loadSignal),
+      signal,
+    );
+  }
 
   unkeyKeysPage(apiId: string, cursor?: string, signal?: AbortSignal): Promise<Page<ApiKey>> {
     return this.cached(

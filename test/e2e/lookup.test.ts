@@ -39,6 +39,10 @@ describe('looking up a key from the command palette', { timeout: 240_000 }, () =
     for (const part of ['Requests: 320', '300 successful · 20 failed · lifetime', 'Success rate: 93.8%', 'Devices:', 'Last seen: 2025-05-26 00:00 UTC', 'Open in Keyscope Analytics', 'Copy key', 'Look up another…']) {
       assert.ok(text.includes(part), `missing "${part}" in the lookup:\n${text}`);
     }
+    // The key's newest Web API log entry is its last sight; the row arrives after the totals (one more request).
+    await rows.filter({ hasText: 'Last event:' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    const withEvent = await quickInput().innerText();
+    assert.match(withEvent, /Last event: [A-Za-z ]+ · (succeeded|failed) at 2025-05-26 00:00 UTC/, withEvent);
     // Away from the title, so no tooltip covers the result in the screenshot.
     await open().page.mouse.move(700, 600);
     await open().screenshot('lookup-license-key');

@@ -25,6 +25,8 @@ export interface GridOptions {
   onActivate?(rowIndex: number): void;
   /** Marks one row (e.g. the key the panel was opened for). */
   highlightRow?: number;
+  /** A tooltip for one cell (e.g. an event's raw state code); set as the title attribute, as text. */
+  cellTitle?(rowIndex: number, columnIndex: number): string | undefined;
 }
 
 export function dataGrid(options: GridOptions): HTMLElement {
@@ -72,11 +74,12 @@ function dataRow(options: GridOptions, values: readonly string[], rowIndex: numb
   const row = h('vscode-data-grid-row', { className: rowIndex === options.highlightRow ? 'highlight' : undefined });
   values.forEach((value, index) => {
     const column = options.columns[index];
+    const title = options.cellTitle?.(rowIndex, index);
     row.append(
       h('vscode-data-grid-cell', {
         className: column?.className,
         text: value,
-        attrs: { 'grid-column': String(index + 1) },
+        attrs: { 'grid-column': String(index + 1), ...(title !== undefined ? { title } : {}) },
       }),
     );
   });

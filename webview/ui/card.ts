@@ -57,6 +57,13 @@ export class Card {
     this.status.replaceChildren(h('p', { className: 'empty-message', text: message }));
   }
 
+  /** The token may not read this section: said once, with no Retry (asking again would be refused again). */
+  denied(message: string): void {
+    this.hasContent = false;
+    this.setState('denied');
+    this.status.replaceChildren(h('p', { className: 'denied-message', text: message }));
+  }
+
   /** Shows the error; what the card showed before stays below it. */
   error(message: string, retry: () => void): void {
     this.setState('error');
@@ -74,8 +81,8 @@ export class Card {
     return this.hasContent;
   }
 
-  private setState(state: 'loading' | 'ready' | 'empty' | 'error'): void {
-    this.element.classList.remove('is-loading', 'is-ready', 'is-empty', 'is-error');
+  private setState(state: 'loading' | 'ready' | 'empty' | 'error' | 'denied'): void {
+    this.element.classList.remove('is-loading', 'is-ready', 'is-empty', 'is-error', 'is-denied');
     this.element.classList.add(`is-${state}`);
     this.element.classList.toggle('has-content', this.hasContent);
     this.element.dataset.state = state;

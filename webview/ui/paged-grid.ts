@@ -19,6 +19,8 @@ export interface PagedGridOptions {
   /** A row to mark, e.g. the key the panel was opened for. */
   isHighlighted?(row: readonly (string | number | null)[]): boolean;
   time?: TimeFormat;
+  /** A tooltip for one cell, by its row's index in the whole (sorted) table. */
+  cellTitle?(tableRowIndex: number, columnIndex: number): string | undefined;
 }
 
 export class PagedGrid {
@@ -68,6 +70,7 @@ export class PagedGrid {
       ...(this.options.sortable ? { onSort: (column: string) => this.resort(column) } : {}),
       ...(this.options.onActivate ? { onActivate: (index: number) => this.activate(rows[index]) } : {}),
       ...(highlight >= 0 ? { highlightRow: highlight } : {}),
+      ...(this.options.cellTitle ? { cellTitle: (index: number, column: number) => this.options.cellTitle?.(first + index, column) } : {}),
     });
     const children: HTMLElement[] = [grid];
     if (pages > 1) children.push(this.pager(first, rows.length, table.rows.length, pages));

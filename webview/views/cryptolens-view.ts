@@ -25,6 +25,7 @@ import { CardLoader } from '../ui/loader';
 import { PagedGrid } from '../ui/paged-grid';
 import { tiles, type Tile } from '../ui/tiles';
 import type { PanelView, ViewContext, ViewSnapshot } from '../view';
+import { DailySection, EventsSection } from './activity-cards';
 
 export class CryptolensView implements PanelView {
   readonly element: HTMLElement;
@@ -36,6 +37,8 @@ export class CryptolensView implements PanelView {
   private readonly productId: number;
   private readonly keyId: number | undefined;
   private notes: string[] = [];
+  /** Issue 14: requests per day (a product), recent events (a key). */
+  private readonly activity: DailySection | EventsSection;
 
   constructor(private readonly context: ViewContext) {
     if (context.scope.vendor !== 'cryptolens') throw new Error('not a Cryptolens scope');
@@ -44,7 +47,8 @@ export class CryptolensView implements PanelView {
     if (this.keyId === undefined) this.productCards();
     else this.keyCards();
     this.loader = new CardLoader(this.cards, context);
-    this.element = h('div', { className: 'view cryptolens-view', children: [this.summary, ...this.cards.map((card) => card.element)] });
+    this.activity = this.keyId === undefined ? new DailySection(context) : new EventsSection(context);
+    this.element = h('div', { className: 'view cryptolens-view', children: [this.summary, ...this.cards.map((card) => card.element), ...this.activity.elements] });
     context.setSubtitle(this.keyId === undefined ? 'Lifetime totals per license key · times in UTC' : 'Lifetime totals and devices of one license key · times in UTC');
   }
 
@@ -52,6 +56,7 @@ export class CryptolensView implements PanelView {
     // One request feeds every card.
     if (this.keyId === undefined) this.loader.run(() => this.context.request('cryptolens.product', {}), (result) => this.show(() => this.showProduct(result)));
     else this.loader.run(() => this.context.request('cryptolens.key', {}), (result) => this.show(() => this.showKey(result)));
+    this.activity.reload();
   }
 
   snapshot(): ViewSnapshot {
@@ -61,11 +66,12 @@ export class CryptolensView implements PanelView {
       const table = this.charts.get(card)?.table() ?? this.grids.get(card)?.shown();
       if (table) tables.push(table);
     }
-    return { notes: this.notes, tables };
+    return { notes: [...this.notes, ...this.activity.notes()], tables: [...tables, ...this.activity.tables()] };
   }
 
   restyle(): void {
     for (const chart of this.charts.values()) chart.restyle();
+    this.activity.restyle();
   }
 
   private show(render: () => void): void {
@@ -113,6 +119,7 @@ export class CryptolensView implements PanelView {
         this.context.changed();
       },
       ...(id === 'keys' ? { onActivate: (row: readonly (string | number | null)[]) => this.openKey(row[1] ?? null) } : {}),
+      ...(id === 'devices' ? { onActivate: (row: readonly (string | number | null)[]) => this.showDeviceEvents(row) } : {}),
     });
     card.body.append(grid.element);
     this.grids.set(card, grid);
@@ -216,6 +223,14 @@ export class CryptolensView implements PanelView {
     card.setTitle(title);
     card.ready();
     this.grids.get(card)?.show(table);
+  }
+
+  /** A device row opened: Recent events shows that machine code's events. */
+  private showDeviceEvents(row: readonly (string | number | null)[]): void {
+    const columns = this.grids.get(this.card('devices'))?.shown()?.columns ?? [];
+    const machineCode = row[columns.findIndex((column) => column.key === 'machineCode')];
+    if (typeof machineCode !== 'string' || machineCode === '') return;
+    if (this.activity instanceof EventsSection) this.activity.forDevice(machineCode);
   }
 
   private openKey(keyId: string | number | null): void {

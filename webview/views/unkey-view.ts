@@ -17,6 +17,7 @@ import { ChartTable } from '../ui/chart-table';
 import { OutcomeLegend } from '../ui/legend';
 import { CardLoader } from '../ui/loader';
 import { tiles } from '../ui/tiles';
+import { VerificationsSection } from './activity-cards';
 import type { PanelView, ViewContext, ViewSnapshot } from '../view';
 import { RangeControls } from './unkey-controls';
 
@@ -33,6 +34,8 @@ export class UnkeyView implements PanelView {
   private readonly range: RangeControls;
   private readonly legend: OutcomeLegend;
   private readonly summary = h('div', { className: 'summary' });
+  /** Issue 14: a key's single verifications (key scope only). */
+  private recent: VerificationsSection | undefined;
   private readonly seriesCard = new Card('Verification outcomes', 'series');
   private readonly breakdownCard = new Card('Breakdown', 'breakdown');
   private readonly seriesChart: ChartTable;
@@ -94,9 +97,17 @@ export class UnkeyView implements PanelView {
       },
     );
     this.breakdownCard.controls.append(groupBy.element, limit.element);
+    if (keyScoped) this.recent = new VerificationsSection(context);
     this.element = h('div', {
       className: 'view unkey-view',
-      children: [h('div', { className: 'toolbar', children: [this.range.element] }), this.legend.element, this.summary, this.seriesCard.element, this.breakdownCard.element],
+      children: [
+        h('div', { className: 'toolbar', children: [this.range.element] }),
+        this.legend.element,
+        this.summary,
+        this.seriesCard.element,
+        this.breakdownCard.element,
+        ...(this.recent?.elements ?? []),
+      ],
     });
     context.setSubtitle(`Unkey API ${context.unkeyVersion} · times in UTC`);
   }
@@ -104,6 +115,7 @@ export class UnkeyView implements PanelView {
   load(): void {
     this.loadSeries();
     this.loadBreakdown();
+    this.recent?.reload();
   }
 
   snapshot(): ViewSnapshot {
@@ -119,6 +131,7 @@ export class UnkeyView implements PanelView {
       else if (card.element.dataset.state === 'empty') notes.push(`${card.id === 'series' ? 'Outcomes over time' : 'Breakdown'}: ${EMPTY}`);
     }
     if (this.series && this.series.aggregated.size > 1) notes.push(this.aggregationNote(this.series.slices.length, this.series.aggregated, this.series.range));
+    if (this.recent) tables.push(...this.recent.tables());
     return { notes, tables };
   }
 
