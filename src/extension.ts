@@ -11,6 +11,7 @@ import { importDemoTokens } from './demo-tokens';
 import { registerHover } from './hover/register';
 import { registerAnalyticsPanel } from './panel/register';
 import { TokenStore } from './secrets';
+import { KeyscopeStatusBar } from './ui/status-bar';
 import { ModalOriginConsent } from './trust/origin-consent';
 import { warnAboutWorkspaceOverrides } from './trust/workspace-overrides';
 import type { KeysTree } from './tree/keys-tree';
@@ -46,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keysco
   const usage = new UsageService(clients, Date.now, { maxScanKeys: () => config().cryptolensMaxScanKeys });
   const { tree, view: keysView, disposables } = createKeysView(tokens, usage, config);
   const validate = createTokenValidator(clients, config);
+  const statusBar = new KeyscopeStatusBar(tokens, usage, config);
 
   context.subscriptions.push(
     log,
@@ -76,7 +78,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keysco
     settings.onDidChange(() => {
       usage.clear();
       tree.refresh();
+      statusBar.update();
     }),
+    statusBar,
   );
 
   await importDemoTokens(context.extensionMode, tokens);
