@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ConfigStore } from './config';
 import { copyFromNode } from './commands/copy';
 import { openGetStarted } from './commands/get-started';
-import { lookupKey } from './commands/lookup-key';
+import { lookupKey, lookupKeyAtCursor } from './commands/lookup-key';
 import { refresh } from './commands/refresh';
 import { removeToken } from './commands/remove-token';
 import { setToken } from './commands/set-token';
@@ -12,6 +12,7 @@ import { registerHover } from './hover/register';
 import { registerAnalyticsPanel } from './panel/register';
 import { TokenStore } from './secrets';
 import { KeyscopeStatusBar } from './ui/status-bar';
+import { trackCursorKeyId } from './ui/cursor-key-id';
 import { ModalOriginConsent } from './trust/origin-consent';
 import { warnAboutWorkspaceOverrides } from './trust/workspace-overrides';
 import type { KeysTree } from './tree/keys-tree';
@@ -65,6 +66,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keysco
       return refresh(tokens, usage, tree);
     }),
     vscode.commands.registerCommand('keyscope.lookupKey', (arg?: unknown) => lookupKey(usage, config, arg)),
+    vscode.commands.registerCommand('keyscope.lookupKeyAtCursor', () => lookupKeyAtCursor(usage, config)),
+    trackCursorKeyId(),
     registerHover(usage, settings),
     ...registerAnalyticsPanel(context, usage, log, config),
     vscode.commands.registerCommand('keyscope.getStarted', openGetStarted),
