@@ -49,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keysco
   const { tree, view: keysView, disposables } = createKeysView(tokens, usage, config);
   const validate = createTokenValidator(clients, config);
   const statusBar = new KeyscopeStatusBar(tokens, usage, config);
+  const refreshed = new vscode.EventEmitter<void>();
 
   context.subscriptions.push(
     log,
@@ -61,15 +62,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keysco
     ...disposables,
     vscode.commands.registerCommand('keyscope.setToken', (vendor?: unknown, token?: unknown) => setToken(tokens, validate, vendor, token)),
     vscode.commands.registerCommand('keyscope.removeToken', (vendor?: unknown) => removeToken(tokens, vendor)),
-    vscode.commands.registerCommand('keyscope.refresh', () => {
+    vscode.commands.registerCommand('keyscope.refresh', async () => {
       consent.forgetDeclined();
-      return refresh(tokens, usage, tree);
+      try {
+        await refresh(tokens, usage, tree);
+      } finally {
+        refreshed.fire();
+      }
     }),
+    refreshed,
     vscode.commands.registerCommand('keyscope.lookupKey', (arg?: unknown) => lookupKey(usage, config, arg)),
     vscode.commands.registerCommand('keyscope.lookupKeyAtCursor', () => lookupKeyAtCursor(usage, config)),
     trackCursorKeyId(),
     registerHover(usage, settings),
-    ...registerAnalyticsPanel(context, usage, log, config),
+    ...registerAnalyticsPanel(context, usage, log, config, refreshed.event),
     vscode.commands.registerCommand('keyscope.getStarted', openGetStarted),
     vscode.commands.registerCommand('keyscope.copyId', (node: unknown) => copyFromNode(node, 'id')),
     vscode.commands.registerCommand('keyscope.copyKey', (node: unknown) => copyFromNode(node, 'key')),

@@ -8,6 +8,8 @@ import { clearFaults, injectFault } from './panel-workbench';
 import { quickInputRows } from './quick-input';
 import { clickKeyscopeStatus, keyscopeStatusItem, keyscopeStatusWarns, waitForKeyscopeStatus } from './status-bar';
 import { toastsGone } from './notifications';
+import { cardState, panelFrame, panelOf } from './panel-webview';
+import { waitFor } from '../host/timeout';
 
 const EXAMPLE_KEY = 'AAAA-BBBB-CCCC-DDDD';
 const SOURCE = `// Activation for the desktop app.\nexport const LICENSE_KEY = '${EXAMPLE_KEY}';\nexport const LOCALE = 'en-US';\n`;
@@ -63,5 +65,21 @@ describe('Keyscope at home in the workbench', { timeout: 300_000 }, () => {
     await open().screenshot('lookup-key-at-cursor');
     await page.keyboard.press('Escape');
     await open().waitForQuickInputClosed();
+  });
+
+  it('reloads an open Analytics panel on "Keyscope: Refresh" (it no longer keeps old data)', async () => {
+    const { page, emulator } = open();
+    await open().runCommand('Keyscope: Open Analytics');
+    await open().selectQuickPick('Runtype');
+    let frame = await panelFrame(page, panelOf({ vendor: 'runtype' }), 'keys');
+    assert.equal(await cardState(frame, 'keys'), 'ready');
+    // Runtype fails once: the panel, reloaded by the palette's Refresh, says so beside its last data.
+    await injectFault(emulator.runtype.baseUrl, { vendor: 'runtype', path: '/v1/api-keys/analytics', fault: { kind: 'status', status: 500 }, times: 5 });
+    await open().runCommand('Keyscope: Refresh');
+    await waitFor('the reloaded panel to fail', async () => ((await cardState(frame, 'keys')) === 'error' ? true : undefined), 30_000);
+    await clearFaults(emulator.runtype.baseUrl);
+    await open().runCommand('Keyscope: Refresh');
+    frame = await panelFrame(page, panelOf({ vendor: 'runtype' }), 'keys');
+    await waitFor('the reloaded panel to recover', async () => ((await cardState(frame, 'keys')) === 'ready' ? true : undefined), 30_000);
   });
 });
