@@ -4,11 +4,11 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { editorContextMenuLabels, editorContextMenuPick, openFromExplorer } from './editor';
 import { useWorkbench } from './fixture';
-import { clearFaults, injectFault } from './panel-workbench';
+import { clearFaults, injectFault, painted, setColorTheme } from './panel-workbench';
 import { quickInputRows } from './quick-input';
 import { clickKeyscopeStatus, keyscopeStatusItem, keyscopeStatusWarns, waitForKeyscopeStatus } from './status-bar';
 import { toastsGone } from './notifications';
-import { cardState, panelFrame, panelOf } from './panel-webview';
+import { cardState, chartColors, choose, legendPatterns, panelFrame, panelOf, scrollToTop } from './panel-webview';
 import { waitFor } from '../host/timeout';
 
 const EXAMPLE_KEY = 'AAAA-BBBB-CCCC-DDDD';
@@ -81,5 +81,49 @@ describe('Keyscope at home in the workbench', { timeout: 300_000 }, () => {
     await open().runCommand('Keyscope: Refresh');
     frame = await panelFrame(page, panelOf({ vendor: 'runtype' }), 'keys');
     await waitFor('the reloaded panel to recover', async () => ((await cardState(frame, 'keys')) === 'ready' ? true : undefined), 30_000);
+  });
+
+  it('keeps an Unkey panel\'s range and granularity through "Keyscope: Refresh", and draws its chart in each theme with patterns', async () => {
+    const { page, emulator } = open();
+    await open().setToken('Unkey', emulator.unkey.token);
+    await open().notification(/Unkey token saved/);
+    await open().runCommand('Keyscope: Open Analytics');
+    await open().selectQuickPick('Unkey');
+    if (emulator.unkey.apiIds.length > 1) await open().selectQuickPick(emulator.unkey.apiIds[0] ?? '');
+    const frame = await panelFrame(page, panelOf({ vendor: 'unkey' }), 'series');
+    const series = frame.locator('[data-card="series"]');
+    await choose(frame, 'Range', 'Last 7 days');
+    await waitFor('daily slices', async () => ((await series.getAttribute('data-granularity')) === 'day' && (await series.getAttribute('data-state')) === 'ready' ? true : undefined), 30_000);
+    const start = Number(await series.getAttribute('data-range-start'));
+    await open().runCommand('Keyscope: Refresh');
+    await painted(frame);
+    await waitFor('the reloaded series', async () => ((await series.getAttribute('data-state')) === 'ready' ? true : undefined), 30_000);
+    assert.equal(await series.getAttribute('data-granularity'), 'day');
+    assert.ok(Math.abs(Number(await series.getAttribute('data-range-start')) - start) < 86_400_000, 'the range was reset');
+
+    // Every outcome but "Valid" has a fill pattern of its own: the legend does not rely on colour alone.
+    const patterns = await legendPatterns(frame);
+    assert.equal(patterns.get('valid'), false);
+    assert.ok([...patterns].filter(([outcome]) => outcome !== 'valid').every(([, patterned]) => patterned), JSON.stringify([...patterns]));
+
+    const seen: string[][] = [];
+    for (const [theme, bodyClass, name] of [
+      ['Default Light Modern', 'vscode-light', 'home-chart-light'],
+      ['Dark Modern', 'vscode-dark', 'home-chart-dark'],
+      ['Dark High Contrast', 'vscode-high-contrast', 'home-chart-high-contrast'],
+      ['Light High Contrast', 'vscode-high-contrast-light', 'home-chart-high-contrast-light'],
+    ] as const) {
+      await setColorTheme(page, theme);
+      await waitFor(`the ${theme} theme in the panel`, async () => ((await frame.evaluate((cls) => document.body.classList.contains(cls), bodyClass)) ? true : undefined), 15_000);
+      await painted(frame);
+      await painted(frame);
+      seen.push(await chartColors(frame, 'breakdown'));
+      await scrollToTop(frame);
+      await open().screenshot(name);
+    }
+    // Redrawn from each theme's colours: light and dark charts do not share their main colours.
+    const [light, dark] = seen;
+    assert.ok(light && dark && dark.filter((color) => light.includes(color)).length <= light.length / 2, JSON.stringify(seen));
+    await setColorTheme(page, 'Default Light Modern');
   });
 });
