@@ -17,6 +17,8 @@ export interface KeyscopeConfig {
   /** Entries of keyscope.unkey.apiIds that are not API ids: shown as errors, never sent. */
   rejectedUnkeyApiIds: string[];
   hoverEnabled: boolean;
+  /** keyscope.statusBar.enabled: the status bar item. */
+  statusBarEnabled: boolean;
   /** keyscope.cryptolens.maxScanKeys, within its declared bounds. */
   cryptolensMaxScanKeys: number;
 }
@@ -46,6 +48,7 @@ export function readConfig(): KeyscopeConfig {
     unkeyApiIds: apiIds.filter(isUnkeyApiId),
     rejectedUnkeyApiIds: apiIds.filter((id) => !isUnkeyApiId(id)),
     hoverEnabled: config.get<boolean>('hover.enabled', true) !== false,
+    statusBarEnabled: config.get<boolean>('statusBar.enabled', true) !== false,
     cryptolensMaxScanKeys: clampScanLimit(config.get<unknown>('cryptolens.maxScanKeys')),
   };
 }

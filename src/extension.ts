@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ConfigStore } from './config';
 import { copyFromNode } from './commands/copy';
 import { openGetStarted } from './commands/get-started';
-import { lookupKey } from './commands/lookup-key';
+import { lookupKey, lookupKeyAtCursor } from './commands/lookup-key';
 import { refresh } from './commands/refresh';
 import { removeToken } from './commands/remove-token';
 import { setToken } from './commands/set-token';
@@ -11,6 +11,8 @@ import { importDemoTokens } from './demo-tokens';
 import { registerHover } from './hover/register';
 import { registerAnalyticsPanel } from './panel/register';
 import { TokenStore } from './secrets';
+import { KeyscopeStatusBar } from './ui/status-bar';
+import { trackCursorKeyId } from './ui/cursor-key-id';
 import { ModalOriginConsent } from './trust/origin-consent';
 import { warnAboutWorkspaceOverrides } from './trust/workspace-overrides';
 import type { KeysTree } from './tree/keys-tree';
@@ -47,6 +49,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keysco
   const usage = new UsageService(clients, Date.now, { maxScanKeys: () => config().cryptolensMaxScanKeys });
   const { tree, view: keysView, disposables } = createKeysView(tokens, usage, config);
   const validate = createTokenValidator(clients, config);
+  const statusBar = new KeyscopeStatusBar(tokens, usage, config);
+  const refreshed = new vscode.EventEmitter<void>();
 
   context.subscriptions.push(
     log,
@@ -59,13 +63,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keysco
     ...disposables,
     vscode.commands.registerCommand(COMMANDS.setToken, (vendor?: unknown, token?: unknown) => setToken(tokens, validate, vendor, token)),
     vscode.commands.registerCommand(COMMANDS.removeToken, (vendor?: unknown) => removeToken(tokens, vendor)),
-    vscode.commands.registerCommand(COMMANDS.refresh, () => {
+    vscode.commands.registerCommand(COMMANDS.refresh, async () => {
       consent.forgetDeclined();
-      return refresh(tokens, usage, tree);
+      try {
+        await refresh(tokens, usage, tree);
+      } finally {
+        refreshed.fire();
+      }
     }),
+    refreshed,
     vscode.commands.registerCommand(COMMANDS.lookupKey, (arg?: unknown) => lookupKey(usage, config, arg)),
+    vscode.commands.registerCommand(COMMANDS.lookupKeyAtCursor, () => lookupKeyAtCursor(usage, config)),
+    trackCursorKeyId(),
     registerHover(usage, settings),
-    ...registerAnalyticsPanel(context, usage, log, config),
+    ...registerAnalyticsPanel(context, usage, log, config, refreshed.event),
     vscode.commands.registerCommand(COMMANDS.getStarted, openGetStarted),
     vscode.commands.registerCommand(COMMANDS.copyId, (node: unknown) => copyFromNode(node, 'id')),
     vscode.commands.registerCommand(COMMANDS.copyKey, (node: unknown) => copyFromNode(node, 'key')),
@@ -77,7 +88,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keysco
     settings.onDidChange(() => {
       usage.clear();
       tree.refresh();
+      statusBar.update();
     }),
+    statusBar,
   );
 
   await importDemoTokens(context.extensionMode, tokens);

@@ -53,8 +53,11 @@ async function boot(): Promise<void> {
     outgoing: hostMethods,
     parse: parseHostMessage,
     post: (message) => api.postMessage(message),
-    // The host asks nothing of the webview (parse rejects every request), see webviewMethods.
-    answer: async () => undefined,
+    // The host's only request, after "Keyscope: Refresh": load again with the current controls.
+    answer: async (request) => {
+      if (request.method === 'reload') panel?.view.load();
+      return {};
+    },
     describe: messageOf,
     warn: (text) => console.warn(`Keyscope panel: ${text}`),
   });

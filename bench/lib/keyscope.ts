@@ -36,6 +36,7 @@ export function settingsFor(emulator: EmulatorEndpoints, unkeyApiVersion: UnkeyA
     unkeyApiIds: emulator.unkey.apiIds,
     rejectedUnkeyApiIds: [],
     hoverEnabled: true,
+    statusBarEnabled: true,
     cryptolensMaxScanKeys: DEFAULT_MAX_SCAN_KEYS,
   };
 }

@@ -6,6 +6,7 @@ import type { ResolvableTarget } from '../lookup/resolve';
 import { showLookupResult } from '../lookup/result-pick';
 import { fromArgument } from '../lookup/targets';
 import type { UsageService } from '../usage/usage-service';
+import { keyIdAtCursor } from '../ui/cursor-key-id';
 
 /**
  * `keyscope.lookupKey` "Look Up Key Usage…": from the palette (asks), a tree node's context menu
@@ -30,4 +31,12 @@ async function withProduct(usage: UsageService, target: ResolvableTarget | Looku
   if (target.vendor !== 'cryptolens' || target.kind !== 'key' || 'productId' in target) return target;
   const productId = await pickProduct(usage, target.key);
   return productId === undefined ? undefined : { ...target, productId };
+}
+
+/**
+ * `keyscope.lookupKeyAtCursor` "Look Up Key at Cursor" (editor context menu): the id under the cursor,
+ * found as hovers find it; with none there, the same question as "Look Up Key Usage…".
+ */
+export function lookupKeyAtCursor(usage: UsageService, config: () => KeyscopeConfig): Promise<void> {
+  return lookupKey(usage, config, keyIdAtCursor());
 }

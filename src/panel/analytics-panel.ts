@@ -108,6 +108,15 @@ export class AnalyticsPanel implements vscode.Disposable {
   }
 
   /**
+   * Tells the webview to load again with its current controls (after "Keyscope: Refresh"). A hidden
+   * panel's webview may be torn down and not answer: it loads afresh when shown, so nothing waits.
+   */
+  reload(): void {
+    if (this.disposed) return;
+    this.endpoint.request('reload', {}, 10_000).catch(() => undefined);
+  }
+
+  /**
    * Exactly what the panel shows, as the webview last reported it. A panel restored after a reload
    * but never shown since has reported nothing: it is brought to the front and given time to draw.
    */

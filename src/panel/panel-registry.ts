@@ -45,6 +45,11 @@ export class PanelRegistry implements vscode.Disposable {
     return this.lastActive;
   }
 
+  /** "Keyscope: Refresh": every open panel loads again, keeping its range, grouping and selections. */
+  reloadAll(): void {
+    for (const panel of this.panels.values()) panel.reload();
+  }
+
   get size(): number {
     return this.panels.size;
   }

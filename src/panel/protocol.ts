@@ -139,10 +139,13 @@ export const hostMethods = {
 } as const;
 
 /**
- * What the host may ask the webview: nothing. The channel carries requests both ways (Endpoint),
- * but a hidden webview is torn down, so the host never depends on it answering.
+ * What the host may ask the webview. The channel carries requests both ways (Endpoint), but a hidden
+ * webview is torn down, so the host never depends on it answering.
  */
-export const webviewMethods = {} as const;
+export const webviewMethods = {
+  /** "Keyscope: Refresh" ran (the cache is cleared): load again, keeping range, grouping and selections. */
+  reload: { params: empty, result: empty },
+} as const;
 
 export type HostMethod = keyof typeof hostMethods;
 export type Params<M extends HostMethod> = z.infer<(typeof hostMethods)[M]['params']>;

@@ -18,6 +18,8 @@ export function registerAnalyticsPanel(
   usage: UsageService,
   log: vscode.LogOutputChannel,
   config: () => KeyscopeConfig,
+  /** Fires after "Keyscope: Refresh" cleared the cache: every open panel loads again. */
+  refreshed?: vscode.Event<void>,
 ): vscode.Disposable[] {
   const panelUsage: PanelUsage = usage;
   const registry = new PanelRegistry({
@@ -28,6 +30,7 @@ export function registerAnalyticsPanel(
   });
   return [
     registry,
+    ...(refreshed ? [refreshed(() => registry.reloadAll())] : []),
     vscode.commands.registerCommand(COMMANDS.openAnalytics, (argument?: unknown) => openAnalytics(registry, panelUsage, config().unkeyApiIds, argument)),
     vscode.commands.registerCommand(COMMANDS.exportUsage, (format?: unknown, target?: unknown) =>
       // A target file from a caller is for tests only: a person always picks where an export goes.

@@ -46,6 +46,9 @@ export class NoTokenError extends Error {
   }
 }
 
+/** How a vendor's latest call ended: told to whoever shows vendor health (the status bar). */
+export type Settled = { vendor: VendorId; ok: true } | { vendor: VendorId; ok: false; error: unknown };
+
 export interface UsageOptions {
   cache?: Partial<CacheLimits>;
   /** keyscope.cryptolens.maxScanKeys, read at each scan (a settings change clears the cache). */
@@ -62,6 +65,7 @@ export class UsageService {
   /** Shared by every surface: a vendor that said "slow down" gets no request from any of them. */
   private readonly cooldowns: Cooldowns;
   private readonly maxScanKeys: () => number;
+  private readonly settleListeners = new Set<(settled: Settled) => void>();
 
   constructor(
     private readonly clients: VendorClients,
@@ -78,6 +82,25 @@ export class UsageService {
   async checkCooldown(vendor: VendorId): Promise<void> {
     const connected = await this.clients.connect(vendor);
     if (connected) this.cooldowns.check(vendor, connected.account);
+  }
+
+  /**
+   * Told after each vendor call ends: ok, or its error (a cooldown's CoolingDownError included).
+   * An aborted call (nobody waits any more) is not an outcome and is not told.
+   */
+  onDidSettle(listener: (settled: Settled) => void): { dispose(): void } {
+    this.settleListeners.add(listener);
+    return { dispose: () => this.settleListeners.delete(listener) };
+  }
+
+  private settle(settled: Settled): void {
+    for (const listener of [...this.settleListeners]) {
+      try {
+        listener(settled);
+      } catch {
+        // A listener's failure is its own; the vendor call's outcome stands.
+      }
+    }
   }
 
   /** Forgets one vendor's answers (after a token or settings change), or all. */
@@ -97,6 +120,7 @@ export class UsageService {
 
   /** Aborts every vendor call and stops the cache's timer (the extension is going away). */
   dispose(): void {
+    this.settleListeners.clear();
     this.cache.dispose();
   }
 
@@ -291,13 +315,16 @@ export class UsageService {
     return this.cache.get(
       `${account}:${query}`,
       async (loadSignal) => {
-        this.cooldowns.check(vendor, account);
         try {
+          this.cooldowns.check(vendor, account);
           const value = await load(connected, loadSignal);
           this.cooldowns.succeeded(account);
+          this.settle({ vendor, ok: true });
           return value;
         } catch (error) {
-          throw this.cooldowns.failed(vendor, account, error);
+          const thrown = this.cooldowns.failed(vendor, account, error);
+          if (!loadSignal.aborted) this.settle({ vendor, ok: false, error: thrown });
+          throw thrown;
         }
       },
       signal,

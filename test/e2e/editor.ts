@@ -45,3 +45,30 @@ export async function drawnTextBox(page: Page, text: string, timeout = 5_000): P
 export function editorHover(page: Page): Locator {
   return page.locator('.monaco-hover:visible');
 }
+
+/** Clicks `text` in the editor (the cursor goes there), then right-clicks it and picks `label` from the context menu. */
+export async function editorContextMenuPick(page: Page, text: string, label: string): Promise<void> {
+  const box = await drawnTextBox(page, text);
+  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await page.mouse.click(at.x, at.y);
+  // Let the extension hear of the cursor before the menu reads its context keys.
+  await page.waitForTimeout(500);
+  await page.mouse.click(at.x, at.y, { button: 'right' });
+  const item = page.locator('.context-view .monaco-menu .action-item', { hasText: label }).first();
+  await item.waitFor({ state: 'visible', timeout: 10_000 });
+  await item.click();
+}
+
+/** The editor context menu's entries, read after a right-click on `text` (the menu is closed again). */
+export async function editorContextMenuLabels(page: Page, text: string): Promise<string[]> {
+  const box = await drawnTextBox(page, text);
+  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await page.mouse.click(at.x, at.y);
+  await page.waitForTimeout(500);
+  await page.mouse.click(at.x, at.y, { button: 'right' });
+  const menu = page.locator('.context-view .monaco-menu');
+  await menu.first().waitFor({ state: 'visible', timeout: 10_000 });
+  const labels = await menu.locator('.action-item .action-label').allInnerTexts();
+  await page.keyboard.press('Escape');
+  return labels.map((label) => label.trim()).filter((label) => label !== '');
+}

@@ -126,3 +126,11 @@ export function number(text: string): number | null {
 export async function scrollToTop(frame: Frame): Promise<void> {
   await frame.evaluate(() => window.scrollTo(0, 0));
 }
+
+/** Outcome → whether its legend swatch carries a fill pattern (not colour alone). */
+export async function legendPatterns(frame: Frame): Promise<Map<string, boolean>> {
+  const pairs = await frame.locator('.legend-item').evaluateAll((nodes) =>
+    nodes.map((node) => [node.getAttribute('data-outcome') ?? '', getComputedStyle(node.querySelector('.swatch') ?? node).backgroundImage.startsWith('url(')] as const),
+  );
+  return new Map(pairs);
+}

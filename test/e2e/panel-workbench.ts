@@ -46,6 +46,12 @@ export async function injectFault(emulatorBaseUrl: string, rule: object): Promis
   if (!response.ok) throw new Error(`the emulator refused the fault: ${response.status}`);
 }
 
+/** Clears every fault rule through the emulator's control endpoint. */
+export async function clearFaults(emulatorBaseUrl: string): Promise<void> {
+  const response = await fetch(`${new URL(emulatorBaseUrl).origin}/__emulator/faults`, { method: 'DELETE' });
+  if (!response.ok) throw new Error(`the emulator refused to clear faults: ${response.status}`);
+}
+
 export interface SwitchableUpstream {
   baseUrl: string;
   /** Where requests go now; set once the emulator is up. */

@@ -134,4 +134,10 @@ describe('panel protocol: malformed messages are rejected', () => {
     assert.equal(parseHostMessage({ kind: 'request', id: 1, method: 'init', params: {} }).ok, false);
     assert.equal(parseWebviewMessage({ kind: 'request', id: 1, method: 'snapshot', params: {} }).ok, false);
   });
+
+  it('lets the host ask the webview to reload ("Keyscope: Refresh"), with no params', () => {
+    assert.equal(parseHostMessage({ kind: 'request', id: 1, method: 'reload', params: {} }).ok, true);
+    assert.equal(parseHostMessage({ kind: 'request', id: 1, method: 'reload', params: { range: 1 } }).ok, false);
+    assert.equal(parseWebviewMessage({ kind: 'request', id: 1, method: 'reload', params: {} }).ok, false);
+  });
 });

@@ -4,6 +4,7 @@ import type { Chart, ChartConfiguration, ChartDataset, ChartOptions, Scale } fro
 import { h } from '../dom';
 import type { ThemeColor } from '../shape/outcomes';
 import { cssVariable, themeColor, themeKind } from '../theme';
+import { patternFill, patternOf } from './patterns';
 import { chartClassOrThrow } from './register';
 
 export interface BarSeries {
@@ -42,7 +43,7 @@ export class BarChart {
     this.series = series;
     this.hidden = hidden;
     if (this.options.horizontal) this.element.style.height = `${Math.max(120, labels.length * ROW_HEIGHT + 56)}px`;
-    const datasets = series.map((item) => this.dataset(item, hidden.has(item.key)));
+    const datasets = series.map((item, index) => this.dataset(item, index, hidden.has(item.key)));
     if (this.chart) {
       this.chart.data.labels = [...labels];
       this.chart.data.datasets = datasets;
@@ -59,7 +60,7 @@ export class BarChart {
   restyle(): void {
     if (!this.chart) return;
     // New dataset objects: Chart.js does not see colors changed on the ones it already resolved.
-    this.chart.data.datasets = this.series.map((item) => this.dataset(item, this.hidden.has(item.key)));
+    this.chart.data.datasets = this.series.map((item, index) => this.dataset(item, index, this.hidden.has(item.key)));
     this.applyTheme(this.chart);
     this.chart.update('none');
   }
@@ -69,13 +70,20 @@ export class BarChart {
     this.chart = undefined;
   }
 
-  private dataset(item: BarSeries, hidden: boolean): ChartDataset<'bar', number[]> {
+  private dataset(item: BarSeries, index: number, hidden: boolean): ChartDataset<'bar', number[]> {
+    // Several series (stacked outcomes) are told apart by pattern as well as colour; one series with
+    // a colour per bar is told apart by its labels.
+    const patterned = this.series.length > 1 && !Array.isArray(item.color);
+    const color = colorsOf(item);
+    const highContrast = themeKind().startsWith('high-contrast');
     return {
       label: item.label,
       data: item.values,
       hidden,
-      backgroundColor: colorsOf(item),
-      borderWidth: 0,
+      backgroundColor: patterned && typeof color === 'string' ? patternFill(patternOf(item.key, index), color) : color,
+      // High contrast outlines every bar in the theme's contrast border.
+      borderWidth: highContrast ? 1 : 0,
+      borderColor: cssVariable('--vscode-contrastBorder', cssVariable('--vscode-foreground', '#000000')),
       categoryPercentage: 0.9,
       barPercentage: 0.92,
       maxBarThickness: 40,

@@ -3,6 +3,7 @@
 import { OUTCOMES, type Outcome } from '../../src/vendors/model';
 import { h } from '../dom';
 import { OUTCOME_COLORS, OUTCOME_LABELS } from '../shape/outcomes';
+import { patternCss, patternOf } from '../charts/patterns';
 import { themeColor } from '../theme';
 
 export class OutcomeLegend {
@@ -35,7 +36,12 @@ export class OutcomeLegend {
   }
 
   restyle(): void {
-    for (const [outcome, swatch] of this.swatches) swatch.style.backgroundColor = themeColor(OUTCOME_COLORS[outcome]);
+    for (const [outcome, swatch] of this.swatches) {
+      const color = themeColor(OUTCOME_COLORS[outcome]);
+      swatch.style.backgroundColor = color;
+      // The chart's pattern for this outcome, so the legend matches without relying on colour.
+      swatch.style.backgroundImage = patternCss(patternOf(outcome, 0), color);
+    }
   }
 
   private toggle(outcome: Outcome): void {
