@@ -37,6 +37,8 @@ export function settingsFor(emulator: EmulatorEndpoints, unkeyApiVersion: UnkeyA
     rejectedUnkeyApiIds: [],
     hoverEnabled: true,
     cryptolensMaxScanKeys: DEFAULT_MAX_SCAN_KEYS,
+    expiresSoonDays: 7,
+    diagnosticsEnabled: true,
   };
 }
 
