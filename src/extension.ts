@@ -9,6 +9,7 @@ import { setToken } from './commands/set-token';
 import { createTokenValidator } from './commands/validate-token';
 import { importDemoTokens } from './demo-tokens';
 import { registerHover } from './hover/register';
+import { registerMissingPermissionNotice } from './ui/missing-permission';
 import { registerAnalyticsPanel } from './panel/register';
 import { TokenStore } from './secrets';
 import { ModalOriginConsent } from './trust/origin-consent';
@@ -64,6 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keysco
     }),
     vscode.commands.registerCommand('keyscope.lookupKey', (arg?: unknown) => lookupKey(usage, config, arg)),
     registerHover(usage, settings),
+    registerMissingPermissionNotice(usage),
     ...registerAnalyticsPanel(context, usage, log, config),
     vscode.commands.registerCommand('keyscope.getStarted', openGetStarted),
     vscode.commands.registerCommand('keyscope.copyId', (node: unknown) => copyFromNode(node, 'id')),
