@@ -10,6 +10,7 @@ import { createTokenValidator } from './commands/validate-token';
 import { importDemoTokens } from './demo-tokens';
 import { registerHover } from './hover/register';
 import { registerMissingPermissionNotice } from './ui/missing-permission';
+import { registerKeyDiagnostics } from './diagnostics/key-diagnostics';
 import { registerAnalyticsPanel } from './panel/register';
 import { TokenStore } from './secrets';
 import { ModalOriginConsent } from './trust/origin-consent';
@@ -66,6 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keysco
     vscode.commands.registerCommand('keyscope.lookupKey', (arg?: unknown) => lookupKey(usage, config, arg)),
     registerHover(usage, settings),
     registerMissingPermissionNotice(usage),
+    registerKeyDiagnostics(usage, settings),
     ...registerAnalyticsPanel(context, usage, log, config),
     vscode.commands.registerCommand('keyscope.getStarted', openGetStarted),
     vscode.commands.registerCommand('keyscope.copyId', (node: unknown) => copyFromNode(node, 'id')),
