@@ -1,7 +1,7 @@
 // Key ids in open documents whose status needs attention, in the Problems panel (issue 13). Every
 // answer comes from KeyIndex, the hover's own reads: a diagnostic costs no request a hover would not.
-// Documents are re-read shortly after an edit settles, at most MAX_DOCUMENTS at a time; a closed
-// document loses its entries; keyscope.diagnostics.enabled off clears them all.
+// Documents shown in an editor are read, and re-read shortly after an edit settles, at most
+// MAX_DOCUMENTS at a time; a closed document (its last tab closed) loses its entries; keyscope.diagnostics.enabled off clears them all.
 import * as vscode from 'vscode';
 import type { ConfigStore } from '../config';
 import { OPEN_ANALYTICS_COMMAND } from '../hover/content';
@@ -20,9 +20,21 @@ const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-userdata']
 export function registerKeyDiagnostics(usage: UsageService, settings: ConfigStore): vscode.Disposable {
   const diagnostics = new KeyDiagnostics(new KeyIndex(usage, () => settings.current), () => settings.current.diagnosticsEnabled);
   const listeners = [
-    vscode.workspace.onDidOpenTextDocument((document) => diagnostics.schedule(document, 0)),
-    vscode.workspace.onDidChangeTextDocument((event) => diagnostics.schedule(event.document, DEBOUNCE_MS)),
+    // Documents shown in an editor are scanned: not every file an extension or a search opens unseen.
+    vscode.window.onDidChangeVisibleTextEditors((editors) => {
+      for (const editor of editors) diagnostics.schedule(editor.document, 0);
+    }),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (diagnostics.isKept(event.document.uri) || isVisible(event.document)) diagnostics.schedule(event.document, DEBOUNCE_MS);
+    }),
     vscode.workspace.onDidCloseTextDocument((document) => diagnostics.forget(document.uri)),
+    // Closing a document's last tab closes it for the person, even while VS Code keeps its model a while.
+    vscode.window.tabGroups.onDidChangeTabs((event) => {
+      for (const tab of event.closed) {
+        const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
+        if (uri && !isOpenInTab(uri)) diagnostics.forget(uri);
+      }
+    }),
     // A settings change (tokens, APIs, the setting itself) re-reads every open document.
     settings.onDidChange(() => diagnostics.rescan()),
     vscode.languages.registerCodeActionsProvider([...SCHEMES].map((scheme) => ({ scheme })), diagnostics, {
@@ -31,6 +43,15 @@ export function registerKeyDiagnostics(usage: UsageService, settings: ConfigStor
   ];
   diagnostics.rescan();
   return vscode.Disposable.from(diagnostics, ...listeners);
+}
+
+function isVisible(document: vscode.TextDocument): boolean {
+  return vscode.window.visibleTextEditors.some((editor) => editor.document === document);
+}
+
+function isOpenInTab(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === key));
 }
 
 export class KeyDiagnostics implements vscode.CodeActionProvider, vscode.Disposable {
@@ -60,13 +81,17 @@ export class KeyDiagnostics implements vscode.CodeActionProvider, vscode.Disposa
     );
   }
 
+  isKept(uri: vscode.Uri): boolean {
+    return this.kept.has(uri.toString());
+  }
+
   rescan(): void {
     if (!this.enabled()) {
       for (const uri of [...this.kept]) this.forget(vscode.Uri.parse(uri));
       this.collection.clear();
       return;
     }
-    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+    for (const editor of vscode.window.visibleTextEditors) this.schedule(editor.document, 0);
   }
 
   forget(uri: vscode.Uri): void {
