@@ -6,6 +6,7 @@ import type { UnkeyApiVersion } from './vendors/unkey/types';
 import type { ProxySettings } from './http/proxy';
 import type { TokenDestinationSetting } from './trust/destination-settings';
 import { clampScanLimit } from './usage/scan';
+import { expiresSoonDays } from './health/options';
 
 /** Keyscope's settings, read once per change; tokens are never here (see secrets.ts). */
 export interface KeyscopeConfig {
@@ -21,6 +22,10 @@ export interface KeyscopeConfig {
   statusBarEnabled: boolean;
   /** keyscope.cryptolens.maxScanKeys, within its declared bounds. */
   cryptolensMaxScanKeys: number;
+  /** keyscope.health.expiresSoonDays, a whole number of days within its declared bounds. */
+  expiresSoonDays: number;
+  /** keyscope.diagnostics.enabled: key statuses in the Problems panel. */
+  diagnosticsEnabled: boolean;
 }
 
 function userValue<T>(setting: TokenDestinationSetting): T | undefined {
@@ -50,6 +55,8 @@ export function readConfig(): KeyscopeConfig {
     hoverEnabled: config.get<boolean>('hover.enabled', true) !== false,
     statusBarEnabled: config.get<boolean>('statusBar.enabled', true) !== false,
     cryptolensMaxScanKeys: clampScanLimit(config.get<unknown>('cryptolens.maxScanKeys')),
+    expiresSoonDays: expiresSoonDays(config.get<unknown>('health.expiresSoonDays')),
+    diagnosticsEnabled: config.get<boolean>('diagnostics.enabled', true) !== false,
   };
 }
 

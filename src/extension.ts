@@ -9,6 +9,8 @@ import { setToken } from './commands/set-token';
 import { createTokenValidator } from './commands/validate-token';
 import { importDemoTokens } from './demo-tokens';
 import { registerHover } from './hover/register';
+import { registerMissingPermissionNotice } from './ui/missing-permission';
+import { registerKeyDiagnostics } from './diagnostics/key-diagnostics';
 import { registerAnalyticsPanel } from './panel/register';
 import { TokenStore } from './secrets';
 import { KeyscopeStatusBar } from './ui/status-bar';
@@ -76,6 +78,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keysco
     vscode.commands.registerCommand(COMMANDS.lookupKeyAtCursor, () => lookupKeyAtCursor(usage, config)),
     trackCursorKeyId(),
     registerHover(usage, settings),
+    registerMissingPermissionNotice(usage),
+    registerKeyDiagnostics(usage, settings),
     ...registerAnalyticsPanel(context, usage, log, config, refreshed.event),
     vscode.commands.registerCommand(COMMANDS.getStarted, openGetStarted),
     vscode.commands.registerCommand(COMMANDS.copyId, (node: unknown) => copyFromNode(node, 'id')),

@@ -38,6 +38,8 @@ export function settingsFor(emulator: EmulatorEndpoints, unkeyApiVersion: UnkeyA
     hoverEnabled: true,
     statusBarEnabled: true,
     cryptolensMaxScanKeys: DEFAULT_MAX_SCAN_KEYS,
+    expiresSoonDays: 7,
+    diagnosticsEnabled: true,
   };
 }
 

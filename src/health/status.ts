@@ -25,6 +25,11 @@ export interface KeyHealth<S extends KeyStatus = KeyStatus> {
   caveat?: string;
 }
 
+/** Statuses that mean the key does not work now (Problems: Warning; an error icon in the tree). */
+export const BAD_STATUSES: ReadonlySet<KeyStatus> = new Set<KeyStatus>(['Disabled', 'Expired', 'Deleted', 'Blocked', 'Inactive']);
+/** Statuses worth a look before they bite (Problems: Information; a warning icon in the tree). */
+export const ATTENTION_STATUSES: ReadonlySet<KeyStatus> = new Set<KeyStatus>(['Expires soon', 'Low credits', 'Seats full', 'Rate limited']);
+
 /** The first word that holds wins; the rest become `others`. `holds` is in priority order already. */
 export function pick<S extends KeyStatus>(holds: ReadonlyArray<{ status: S; reason: string }>, fallback: { status: S; reason: string }): KeyHealth<S> {
   const [first, ...rest] = holds;

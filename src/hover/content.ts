@@ -34,7 +34,8 @@ export function hoverMarkdown(facts: readonly KeyFacts[]): string {
 
 function keyMarkdown(facts: KeyFacts): string {
   const lines: string[] = [];
-  lines.push(`**${VENDOR_NAMES[facts.vendor]}** ${facts.kind} **${markdownText(facts.title, 120)}**`);
+  const status = facts.health ? ` — **${markdownText(facts.health.status, 40)}**: ${markdownText(facts.health.reason, 200)}` : '';
+  lines.push(`**${VENDOR_NAMES[facts.vendor]}** ${facts.kind} **${markdownText(facts.title, 120)}**${status}`);
   const details = facts.details.map(([label, value]) => `${label} ${markdownText(value, 120)}`);
   if (facts.state) details.push(facts.state);
   if (details.length > 0) lines.push(details.join(' · '));
@@ -52,6 +53,7 @@ function keyMarkdown(facts: KeyFacts): string {
   if (facts.firstSeen !== undefined) lines.push(`First seen: ${formatTime(facts.firstSeen)}`);
   if (facts.vendor === 'runtype') lines.push(`Last used: ${formatTime(facts.lastSeen)}`);
   else if (facts.lastSeen !== undefined) lines.push(`Last seen: ${formatTime(facts.lastSeen)}`);
+  if (facts.health?.caveat) lines.push(`_${markdownText(facts.health.caveat, 300)}_`);
   if (facts.note) lines.push(`_${facts.note}_`);
   lines.push(openAnalyticsLink(facts.reference));
   // Two trailing spaces: a line break inside one paragraph.

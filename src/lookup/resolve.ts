@@ -9,8 +9,11 @@ import {
   unkeyApiFacts,
   unkeyKeyFacts,
   unusedCryptolensKeyFacts,
+  withHealth,
   type KeyFacts,
 } from '../usage/key-facts';
+import type { HealthOptions } from '../health/options';
+import { cryptolensKeyHealth, runtypeKeyHealth, unkeyKeyHealth } from '../usage/key-health';
 import { unkeyTotalsOfApis } from '../usage/key-index';
 import { lastDays } from '../usage/recent-window';
 import { scanLimitText } from '../usage/scan';
@@ -35,14 +38,15 @@ export async function resolveLookup(
   now: number = Date.now(),
   signal?: AbortSignal,
 ): Promise<LookupResult> {
+  const options: HealthOptions = { now, expiresSoonDays: config.expiresSoonDays };
   try {
     switch (target.vendor) {
       case 'cryptolens':
-        return await cryptolens(usage, target, signal);
+        return await cryptolens(usage, target, options, signal);
       case 'unkey':
-        return target.kind === 'api' ? await unkeyApi(usage, target.apiId, signal) : await unkeyKey(usage, config.unkeyApiIds, target.keyId, now, signal);
+        return target.kind === 'api' ? await unkeyApi(usage, target.apiId, signal) : await unkeyKey(usage, config.unkeyApiIds, target.keyId, options, signal);
       case 'runtype':
-        return await runtype(usage, target, now, signal);
+        return await runtype(usage, target, options, signal);
     }
   } catch (error) {
     if (error instanceof NotFoundError) return { notFound: error.summary };
@@ -51,7 +55,12 @@ export async function resolveLookup(
 }
 
 
-async function cryptolens(usage: UsageService, target: Extract<ResolvableTarget, { vendor: 'cryptolens' }>, signal: AbortSignal | undefined): Promise<LookupResult> {
+async function cryptolens(
+  usage: UsageService,
+  target: Extract<ResolvableTarget, { vendor: 'cryptolens' }>,
+  options: HealthOptions,
+  signal: AbortSignal | undefined,
+): Promise<LookupResult> {
   if (target.kind === 'machine-code') {
     const devices = await usage.devicesByMachineCode(target.machineCode, signal);
     if (devices.items.length === 0) return { notFound: 'Cryptolens: no device with this machine code has used a license key.' };
@@ -67,8 +76,8 @@ async function cryptolens(usage: UsageService, target: Extract<ResolvableTarget,
   const found = await Promise.all(
     summaries.map(async (summary) => {
       // A lookup is asked for once, so it may count every device rather than a first page.
-      const devices = await usage.keyDevices(summary.productId, summary.licenseKeyId, signal);
-      return cryptolensKeyFacts(summary, { count: devices.items.length, more: devices.truncated });
+      const [devices, health] = await Promise.all([usage.keyDevices(summary.productId, summary.licenseKeyId, signal), cryptolensKeyHealth(usage, summary, options, signal)]);
+      return withHealth(cryptolensKeyFacts(summary, { count: devices.items.length, more: devices.truncated }), health);
     }),
   );
   return { found };
@@ -79,7 +88,8 @@ async function unkeyApi(usage: UsageService, apiId: string, signal: AbortSignal 
   return { found: [unkeyApiFacts(apiId, await usage.unkeyTotalsByKey(apiId, signal))] };
 }
 
-async function unkeyKey(usage: UsageService, apiIds: readonly string[], keyId: string, now: number, signal: AbortSignal | undefined): Promise<LookupResult> {
+async function unkeyKey(usage: UsageService, apiIds: readonly string[], keyId: string, options: HealthOptions, signal: AbortSignal | undefined): Promise<LookupResult> {
+  const { now } = options;
   if (apiIds.length === 0) return { notFound: 'Unkey: add your API ids in the setting keyscope.unkey.apiIds to look up their keys.' };
   const totals = await unkeyTotalsOfApis(usage, apiIds, signal);
   const withTraffic = totals.filter(([, byKey]) => byKey.has(keyId)).map(([apiId]) => apiId);
@@ -90,7 +100,7 @@ async function unkeyKey(usage: UsageService, apiIds: readonly string[], keyId: s
     const key = await findUnkeyKey(usage, apiId, keyId, signal);
     const outcomes: OutcomeCounts | undefined = totals.find(([id]) => id === apiId)?.[1].get(keyId);
     if (!key && !outcomes) continue;
-    const facts = unkeyKeyFacts(apiId, keyId, outcomes, key);
+    const facts = withHealth(unkeyKeyFacts(apiId, keyId, outcomes, key), key ? await unkeyKeyHealth(usage, apiId, keyId, options, signal, key) : undefined);
     const lastSeen = outcomes ? await unkeyLastSeen(usage, apiId, keyId, now, signal) : undefined;
     found.push(lastSeen !== undefined ? { ...facts, lastSeen } : facts);
   }
@@ -118,7 +128,7 @@ async function unkeyLastSeen(usage: UsageService, apiId: string, keyId: string, 
   return last;
 }
 
-async function runtype(usage: UsageService, target: Extract<ResolvableTarget, { vendor: 'runtype' }>, now: number, signal: AbortSignal | undefined): Promise<LookupResult> {
+async function runtype(usage: UsageService, target: Extract<ResolvableTarget, { vendor: 'runtype' }>, options: HealthOptions, signal: AbortSignal | undefined): Promise<LookupResult> {
   const keys = await usage.runtypeKeys(signal);
   const matches =
     target.kind === 'key-id'
@@ -128,5 +138,5 @@ async function runtype(usage: UsageService, target: Extract<ResolvableTarget, { 
   if (matches.length === 0) {
     return { notFound: target.kind === 'key-id' ? 'Runtype: no API key with this id in the account.' : 'Runtype: no API key with this prefix in the account.' };
   }
-  return { found: matches.map((key) => runtypeKeyFacts(key, now)) };
+  return { found: matches.map((key) => withHealth(runtypeKeyFacts(key, options.now), runtypeKeyHealth(key, options))) };
 }

@@ -6,6 +6,7 @@ import type { KeyFacts } from '../usage/key-facts';
 import type { LastEvent } from './last-event';
 import { OUTCOMES, type KeyReference } from '../vendors/model';
 import { VENDOR_NAMES } from '../vendor-id';
+import { BAD_STATUSES, type KeyStatus } from '../health/status';
 
 export type ResultAction =
   | { kind: 'openAnalytics'; reference: KeyReference }
@@ -46,6 +47,14 @@ function keyRows(facts: KeyFacts): ResultItem[] {
       detail: [...facts.details.map(([label, value]) => `${label} ${pickText(value, 120)}`), ...(facts.state ? [facts.state] : [])].join(' · '),
     },
   ];
+  const { health } = facts;
+  if (health) {
+    rows.push({
+      label: `$(${statusIcon(health.status)}) Status: ${health.status}`,
+      description: pickText(health.reason, 200),
+      ...(health.caveat ? { detail: pickText(health.caveat, 300) } : {}),
+    });
+  }
   const { totals } = facts;
   if (totals) {
     rows.push({
@@ -65,6 +74,11 @@ function keyRows(facts: KeyFacts): ResultItem[] {
   else if (facts.lastSeen !== undefined) rows.push({ label: `$(history) Last seen: ${formatTime(facts.lastSeen)}` });
   if (facts.note) rows.push({ label: `$(info) ${facts.note}` });
   return rows;
+}
+
+/** The codicon beside a status word (the word itself says it; the icon is for the eye). */
+export function statusIcon(status: KeyStatus): string {
+  return status === 'Active' ? 'pass' : BAD_STATUSES.has(status) ? 'error' : 'warning';
 }
 
 function keyActions(facts: KeyFacts): ResultItem[] {

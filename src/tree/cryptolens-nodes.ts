@@ -9,11 +9,18 @@ import { MessageNode } from './message-node';
 import type { TreeNode } from './node';
 import { vendorRootItem } from './vendor-root-item';
 import { PagedParentNode } from './paged-node';
+import { cryptolensListedHealth } from '../usage/key-health';
+import type { LicenseKeyDetails } from '../vendors/license-key';
+import type { KeyHealth } from '../health/status';
+import { applyHealth, defaultHealthClock, type HealthClock } from './health-item';
 
 /** Cryptolens: products → license keys → devices. */
 export class CryptolensRootNode implements TreeNode {
   readonly id = 'cryptolens' as const;
-  constructor(private readonly usage: UsageService) {}
+  constructor(
+    private readonly usage: UsageService,
+    private readonly health: HealthClock = defaultHealthClock,
+  ) {}
 
   toTreeItem(): vscode.TreeItem {
     return vendorRootItem(this.id, 'shield');
@@ -21,7 +28,7 @@ export class CryptolensRootNode implements TreeNode {
 
   async children(): Promise<TreeNode[]> {
     const scan = await this.usage.productsWithCounts();
-    const products: TreeNode[] = scan.items.map(({ productId, keyCount }) => new ProductNode(this.usage, productId, keyCount, scan.truncated));
+    const products: TreeNode[] = scan.items.map(({ productId, keyCount }) => new ProductNode(this.usage, productId, keyCount, scan.truncated, this.health));
     return scan.truncated ? [...products, partialScanNode(scan)] : products;
   }
 }
@@ -48,6 +55,7 @@ export class ProductNode extends PagedParentNode<LicenseKeySummary> implements R
     private readonly keyCount: number,
     /** The count comes from a scan the limit cut short: the product may have more. */
     private readonly atLeast = false,
+    private readonly health: HealthClock = defaultHealthClock,
   ) {
     super(`cryptolens/${productId}`);
     this.reference = { vendor: 'cryptolens', scopeId: String(productId) };
@@ -62,12 +70,22 @@ export class ProductNode extends PagedParentNode<LicenseKeySummary> implements R
     return item;
   }
 
-  protected fetchPage(cursor: string | undefined): Promise<Page<LicenseKeySummary>> {
-    return this.usage.licenseKeysPage(this.productId, cursor);
+  /** The product's keys from product/GetKeys (⌈N/99⌉ requests per cache lifetime); undefined without GetKeys. */
+  private licenses: ReadonlyMap<number, LicenseKeyDetails> | undefined;
+
+  protected async fetchPage(cursor: string | undefined): Promise<Page<LicenseKeySummary>> {
+    const [page, licenses] = await Promise.all([
+      this.usage.licenseKeysPage(this.productId, cursor),
+      // Health only: failing (or lacking the permission) leaves rows as they were.
+      this.usage.productLicenseKeys(this.productId).catch(() => undefined),
+    ]);
+    this.licenses = licenses;
+    return page;
   }
 
   protected toNode(summary: LicenseKeySummary): TreeNode {
-    return new LicenseKeyNode(this.usage, summary);
+    const health = this.licenses || !summary.key ? cryptolensListedHealth(summary, this.licenses?.get(summary.licenseKeyId), this.health()) : undefined;
+    return new LicenseKeyNode(this.usage, summary, health);
   }
 }
 
@@ -95,6 +113,7 @@ export class LicenseKeyNode extends PagedParentNode<DeviceUsage> implements Refe
   constructor(
     private readonly usage: UsageService,
     private readonly summary: LicenseKeySummary,
+    private readonly health: KeyHealth | undefined = undefined,
   ) {
     super(`cryptolens/${summary.productId}/${summary.licenseKeyId}`);
     this.reference = {
@@ -112,6 +131,7 @@ export class LicenseKeyNode extends PagedParentNode<DeviceUsage> implements Refe
     item.description = `${formatCount(summary.totalRequests)} requests · ${formatRate(summary.successful, summary.totalRequests)} ok`;
     item.tooltip = licenseKeyTooltip(summary);
     item.iconPath = new vscode.ThemeIcon(summary.key ? 'key' : 'circle-slash');
+    applyHealth(item, this.health);
     item.contextValue = summary.key ? 'cryptolens.key' : 'cryptolens.deletedKey';
     return item;
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { HealthClock } from './health-item';
 import type { KeyscopeConfig } from '../config';
 import type { TokenStore } from '../secrets';
 import type { UsageService } from '../usage/usage-service';
@@ -26,14 +27,15 @@ export function createKeysView(
     // The welcome view (package.json viewsWelcome) shows while no vendor has a token.
     await vscode.commands.executeCommand('setContext', 'keyscope.hasTokens', vendors.length > 0);
     const settings = config();
+    const health: HealthClock = () => ({ now: Date.now(), expiresSoonDays: config().expiresSoonDays });
     return vendors.map((vendor) => {
       switch (vendor) {
         case 'cryptolens':
-          return new CryptolensRootNode(usage);
+          return new CryptolensRootNode(usage, health);
         case 'unkey':
-          return new UnkeyRootNode(usage, settings.unkeyApiIds, settings.rejectedUnkeyApiIds, settings.unkeyApiVersion);
+          return new UnkeyRootNode(usage, settings.unkeyApiIds, settings.rejectedUnkeyApiIds, settings.unkeyApiVersion, health);
         case 'runtype':
-          return new RuntypeRootNode(usage);
+          return new RuntypeRootNode(usage, health);
       }
     });
   };

@@ -6,11 +6,16 @@ import type { ApiKey, KeyReference } from '../vendors/model';
 import type { ReferencingNode } from './key-item';
 import type { TreeNode } from './node';
 import { vendorRootItem } from './vendor-root-item';
+import { runtypeHealth } from '../health/runtype-health';
+import { applyHealth, defaultHealthClock, type HealthClock } from './health-item';
 
 /** Runtype: totals, then every key with its state and last use. */
 export class RuntypeRootNode implements TreeNode {
   readonly id = 'runtype' as const;
-  constructor(private readonly usage: UsageService) {}
+  constructor(
+    private readonly usage: UsageService,
+    private readonly health: HealthClock = defaultHealthClock,
+  ) {}
 
   toTreeItem(): vscode.TreeItem {
     return vendorRootItem(this.id, 'rocket');
@@ -30,7 +35,7 @@ export class RuntypeRootNode implements TreeNode {
         return item;
       },
     };
-    return [totals, ...keys.map((key) => new RuntypeKeyNode(key, summary.asOf))];
+    return [totals, ...keys.map((key) => new RuntypeKeyNode(key, summary.asOf, this.health))];
   }
 }
 
@@ -41,6 +46,7 @@ export class RuntypeKeyNode implements TreeNode, ReferencingNode {
   constructor(
     private readonly key: ApiKey,
     private readonly asOf: number,
+    private readonly health: HealthClock = defaultHealthClock,
   ) {
     this.id = `runtype/${key.keyId}`;
     this.reference = { vendor: 'runtype', keyId: key.keyId, ...(key.start ? { key: key.start } : {}) };
@@ -63,6 +69,8 @@ export class RuntypeKeyNode implements TreeNode, ReferencingNode {
       ...(key.expiresAt !== undefined ? [`Expires: ${formatTime(key.expiresAt)}`] : []),
     ].join('\n');
     item.iconPath = new vscode.ThemeIcon(key.enabled ? 'key' : 'circle-slash');
+    // From the key list already loaded: no request of its own.
+    applyHealth(item, runtypeHealth(key, this.health()));
     item.contextValue = 'runtype.key';
     return item;
   }

@@ -10,6 +10,9 @@ import { MessageNode, settingNode } from './message-node';
 import type { TreeNode } from './node';
 import { PagedParentNode } from './paged-node';
 import { vendorRootItem } from './vendor-root-item';
+import { unkeyHealth } from '../health/unkey-health';
+import { zeroOutcomes } from '../vendors/model';
+import { applyHealth, defaultHealthClock, type HealthClock } from './health-item';
 
 /** Unkey: the configured APIs → keys (with 30-day verification outcomes) → identity and tags. */
 export class UnkeyRootNode implements TreeNode {
@@ -19,6 +22,7 @@ export class UnkeyRootNode implements TreeNode {
     private readonly apiIds: readonly string[],
     private readonly rejectedApiIds: readonly string[],
     private readonly version: UnkeyApiVersion,
+    private readonly health: HealthClock = defaultHealthClock,
   ) {}
 
   toTreeItem(): vscode.TreeItem {
@@ -42,7 +46,7 @@ export class UnkeyRootNode implements TreeNode {
         }),
       ];
     }
-    return [...rejected, ...this.apiIds.map((apiId) => new UnkeyApiNode(this.usage, apiId))];
+    return [...rejected, ...this.apiIds.map((apiId) => new UnkeyApiNode(this.usage, apiId, this.health))];
   }
 }
 
@@ -50,10 +54,13 @@ export class UnkeyApiNode extends PagedParentNode<ApiKey> implements Referencing
   readonly reference: KeyReference;
   protected readonly emptyLabel = 'No keys';
   private totals: Map<string, OutcomeCounts> | undefined;
+  /** The last 24 hours per key (one query per API, for Rate limited and Elevated rejections); undefined when it failed. */
+  private recent: Map<string, OutcomeCounts> | undefined;
 
   constructor(
     private readonly usage: UsageService,
     private readonly apiId: string,
+    private readonly health: HealthClock = defaultHealthClock,
   ) {
     super(`unkey/${apiId}`);
     this.reference = { vendor: 'unkey', scopeId: apiId };
@@ -69,13 +76,20 @@ export class UnkeyApiNode extends PagedParentNode<ApiKey> implements Referencing
 
   protected async fetchPage(cursor: string | undefined): Promise<Page<ApiKey>> {
     // Both in parallel: one listKeys page, and one analytics query for every key of the API.
-    const [page, totals] = await Promise.all([this.usage.unkeyKeysPage(this.apiId, cursor), this.usage.unkeyTotalsByKey(this.apiId)]);
+    // Health: the page's own fields, plus one last-24-hours query for the API (its failure only leaves rates unchecked).
+    const [page, totals, recent] = await Promise.all([
+      this.usage.unkeyKeysPage(this.apiId, cursor),
+      this.usage.unkeyTotalsByKey(this.apiId),
+      this.usage.unkeyRecentByKey(this.apiId).catch(() => undefined),
+    ]);
     this.totals = totals;
+    this.recent = recent;
     return page;
   }
 
   protected toNode(key: ApiKey): TreeNode {
-    return new UnkeyKeyNode(this.usage, this.apiId, key, this.totals?.get(key.keyId));
+    const recent = this.recent ? (this.recent.get(key.keyId) ?? zeroOutcomes()) : undefined;
+    return new UnkeyKeyNode(this.usage, this.apiId, key, this.totals?.get(key.keyId), recent, this.health);
   }
 }
 
@@ -92,6 +106,8 @@ export class UnkeyKeyNode implements TreeNode, ReferencingNode {
     private readonly apiId: string,
     private readonly key: ApiKey,
     private readonly outcomes: OutcomeCounts | undefined,
+    private readonly last24h: OutcomeCounts | undefined = undefined,
+    private readonly health: HealthClock = defaultHealthClock,
   ) {
     this.id = `unkey/${apiId}/${key.keyId}`;
     this.reference = { vendor: 'unkey', scopeId: apiId, keyId: key.keyId, ...(key.start ? { key: key.start } : {}) };
@@ -114,6 +130,7 @@ export class UnkeyKeyNode implements TreeNode, ReferencingNode {
       ...(outcomes ? outcomeLines(outcomes) : []),
     ].join('\n');
     item.iconPath = new vscode.ThemeIcon(key.enabled ? 'key' : 'circle-slash');
+    applyHealth(item, unkeyHealth(this.last24h ? { key, last24h: this.last24h } : { key }, this.health()));
     item.contextValue = 'unkey.key';
     return item;
   }

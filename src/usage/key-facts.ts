@@ -3,6 +3,7 @@
 import { addOutcomes, zeroOutcomes, type ApiKey, type DeviceUsage, type LicenseKeySummary, type OutcomeCounts, type KeyReference } from '../vendors/model';
 import type { VendorId } from '../vendor-id';
 import { scanLimitText, type Scan } from './scan';
+import type { KeyHealth } from '../health/status';
 
 export interface UsageTotals {
   total: number;
@@ -33,6 +34,13 @@ export interface KeyFacts {
   state?: string;
   /** What this vendor does not tell, said once instead of showing empty fields. */
   note?: string;
+  /** Is this key OK: its status word and why (src/health); absent when it could not be read. */
+  health?: KeyHealth;
+}
+
+/** The facts with their health, when there is one. */
+export function withHealth(facts: KeyFacts, health: KeyHealth | undefined): KeyFacts {
+  return health ? { ...facts, health } : facts;
 }
 
 export function cryptolensKeyFacts(summary: LicenseKeySummary, devices?: { count: number; more: boolean }): KeyFacts {

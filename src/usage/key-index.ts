@@ -4,7 +4,9 @@
 import type { KeyscopeConfig } from '../config';
 import type { IdCandidate } from '../vendors/key-ids';
 import type { ApiKey, LicenseKeySummary, OutcomeCounts } from '../vendors/model';
-import { cryptolensKeyFacts, runtypeKeyFacts, unkeyApiFacts, unkeyKeyFacts, unscannedCryptolensKeyFacts, type KeyFacts } from './key-facts';
+import { cryptolensKeyFacts, runtypeKeyFacts, unkeyApiFacts, unkeyKeyFacts, unscannedCryptolensKeyFacts, withHealth, type KeyFacts } from './key-facts';
+import type { HealthOptions } from '../health/options';
+import { cryptolensKeyHealth, runtypeKeyHealth, unkeyKeyHealth } from './key-health';
 import { NoTokenError, type UsageService } from './usage-service';
 
 /** A string seen in several products (each product has its own keys) shows at most this many. */
@@ -50,10 +52,14 @@ export class KeyIndex {
     // Not found among the keys a limit let Keyscope read is not "unknown": say so.
     if (matches.length === 0 && scan.truncated) return [unscannedCryptolensKeyFacts(text, scan)];
     // The device count is one first-page call per key, the page the tree shows too.
+    // Health is one key/GetKey per key string (none once the token is known to lack GetKey).
     return Promise.all(
       matches.map(async (summary) => {
-        const page = await this.usage.devicesPage(summary.productId, summary.licenseKeyId, undefined, signal).catch(() => undefined);
-        return cryptolensKeyFacts(summary, page ? { count: page.items.length, more: page.nextCursor !== undefined } : undefined);
+        const [page, health] = await Promise.all([
+          this.usage.devicesPage(summary.productId, summary.licenseKeyId, undefined, signal).catch(() => undefined),
+          cryptolensKeyHealth(this.usage, summary, this.healthOptions(), signal),
+        ]);
+        return withHealth(cryptolensKeyFacts(summary, page ? { count: page.items.length, more: page.nextCursor !== undefined } : undefined), health);
       }),
     );
   }
@@ -76,10 +82,16 @@ export class KeyIndex {
   /** One analytics query per configured API answers every key of it (the tree asks the same). */
   private async unkeyKey(keyId: string, signal: AbortSignal | undefined): Promise<KeyFacts[]> {
     const totals = await unkeyTotalsOfApis(this.usage, this.config().unkeyApiIds, signal);
-    return totals.flatMap(([apiId, byKey]) => {
+    const options = this.healthOptions();
+    const found = totals.flatMap(([apiId, byKey]) => {
       const outcomes = byKey.get(keyId);
-      return outcomes ? [unkeyKeyFacts(apiId, keyId, outcomes)] : [];
+      return outcomes ? [{ apiId, outcomes }] : [];
     });
+    // Health: the key's listing (keys.getKey for an API's first ids, then its key list) and one
+    // last-24-hours query per API, all cached and shared with the tree.
+    return Promise.all(
+      found.map(async ({ apiId, outcomes }) => withHealth(unkeyKeyFacts(apiId, keyId, outcomes), await unkeyKeyHealth(this.usage, apiId, keyId, options, signal))),
+    );
   }
 
   private async unkeyApi(apiId: string, signal: AbortSignal | undefined): Promise<KeyFacts[]> {
@@ -91,7 +103,12 @@ export class KeyIndex {
   private async runtype(matches: (key: ApiKey) => boolean, signal: AbortSignal | undefined): Promise<KeyFacts[]> {
     const keys = await this.usage.runtypeKeys(signal);
     const now = this.now();
-    return keys.filter(matches).slice(0, MAX_MATCHES).map((key) => runtypeKeyFacts(key, now));
+    const options = this.healthOptions();
+    return keys.filter(matches).slice(0, MAX_MATCHES).map((key) => withHealth(runtypeKeyFacts(key, now), runtypeKeyHealth(key, options)));
+  }
+
+  private healthOptions(): HealthOptions {
+    return { now: this.now(), expiresSoonDays: this.config().expiresSoonDays };
   }
 }
 

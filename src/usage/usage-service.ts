@@ -11,6 +11,9 @@ import { CoolingDownError, Cooldowns } from './cooldown';
 import { collectScan, DEFAULT_MAX_SCAN_KEYS, type Scan } from './scan';
 import { lastDays } from './recent-window';
 import type { Connected, VendorClients } from './vendor-clients';
+import { MissingPermissionError } from '../http/missing-permission-error';
+import { NotFoundError } from '../http/errors';
+import type { LicenseKeyDetails } from '../vendors/license-key';
 
 const TREE_PAGE = 100;
 /** Rows per page of single events (Web API log entries, Unkey verifications). */
@@ -31,6 +34,13 @@ export interface KeyEventsQuery {
   limit?: number;
 }
 const SCAN_PAGE = 1000;
+/** Unkey keys.getKey calls per API before a hover's health reads the API's key list instead. */
+const UNKEY_GET_KEY_CALLS = 2;
+/** Listing pages read for an API's health (100 keys each), as a lookup reads. */
+const UNKEY_HEALTH_PAGES = 50;
+
+/** Told once per vendor and account that the token lacks the permission status needs. */
+export type MissingPermissionListener = (vendor: VendorId, permission: string) => void;
 
 export interface ProductCount {
   productId: number;
@@ -66,6 +76,11 @@ export class UsageService {
   private readonly cooldowns: Cooldowns;
   private readonly maxScanKeys: () => number;
   private readonly settleListeners = new Set<(settled: Settled) => void>();
+  /** Health reads an account's token lacks the permission for (`account:read` → permission): asked no more. */
+  private readonly missingPermissions = new Map<string, string>();
+  private readonly permissionListeners = new Set<MissingPermissionListener>();
+  /** keys.getKey calls per Unkey account and API, for choosing between one key and the key list. */
+  private readonly unkeyGetKeyIds = new Map<string, Set<string>>();
 
   constructor(
     private readonly clients: VendorClients,
@@ -106,6 +121,15 @@ export class UsageService {
   /** Forgets one vendor's answers (after a token or settings change), or all. */
   clear(vendor?: VendorId): void {
     this.cache.clear(vendor ? `${vendor}:` : '');
+    for (const map of [this.missingPermissions, this.unkeyGetKeyIds] as Array<Map<string, unknown>>) {
+      for (const account of [...map.keys()]) if (!vendor || account.startsWith(`${vendor}:`)) map.delete(account);
+    }
+  }
+
+  /** Called the first time an account is found to lack the permission health needs; returns an unsubscribe. */
+  onMissingPermission(listener: MissingPermissionListener): () => void {
+    this.permissionListeners.add(listener);
+    return () => this.permissionListeners.delete(listener);
   }
 
   /** Forgets remembered failures only: a deliberate retry (a click, a new lookup) asks the vendor again. */
@@ -246,6 +270,32 @@ export class UsageService {
     );
   }
 
+  /**
+   * One license key's details with its license status (key/GetKey), for hovers and lookups. Undefined
+   * when the token lacks GetKey: remembered per account, so no later call asks again.
+   */
+  licenseKeyDetails(productId: number, key: string, signal?: AbortSignal): Promise<LicenseKeyDetails | undefined> {
+    return this.withPermission('cryptolens', 'GetKey', ({ client }, loadSignal) => client.getLicenseKey(productId, key, loadSignal), `license:${productId}:${key}`, signal);
+  }
+
+  /**
+   * Every key of one product (product/GetKeys, 99 a page: ⌈N/99⌉ requests once per cache lifetime) by
+   * key id, for the tree's rows. Undefined when the token lacks GetKeys.
+   */
+  productLicenseKeys(productId: number, signal?: AbortSignal): Promise<ReadonlyMap<number, LicenseKeyDetails> | undefined> {
+    return this.withPermission(
+      'cryptolens',
+      'GetKeys',
+      async ({ client }, loadSignal) => {
+        const byId = new Map<number, LicenseKeyDetails>();
+        for await (const page of client.licenseKeyPages(productId, loadSignal)) for (const key of page.items) byId.set(key.licenseKeyId, key);
+        return byId;
+      },
+      `license-keys:${productId}`,
+      signal,
+    );
+  }
+
   // --- Unkey ------------------------------------------------------------------------------------
 
   /** One page of an Unkey key's single verifications, newest first (v2; v1 rejects with NeedsUnkeyV2Error). */
@@ -256,6 +306,50 @@ export class UsageService {
       ({ client }, loadSignal) => client.recentVerifications(keyId, { limit, ...(before !== undefined ? { before } : {}) }, loadSignal),
       signal,
     );
+  }
+
+  /** Verifications of the last 24 hours per key of one API: one query, for Rate limited and Elevated rejections. */
+  async unkeyRecentByKey(apiId: string, signal?: AbortSignal): Promise<Map<string, OutcomeCounts>> {
+    const rows = await this.unkeyVerifications({ apiId, ...lastDays(1, this.now()), groupBy: ['key'] }, signal);
+    return new Map(rows.flatMap((row) => (row.keyId ? [[row.keyId, row.outcomes] as const] : [])));
+  }
+
+  /**
+   * One key's listing (enabled, expiry, credits) for its health. The first few ids of an API cost one
+   * keys.getKey each; after that the API's key list (the tree's pages, 100 keys each) answers every id.
+   * Undefined when the key is not found or the root key may not read keys.
+   */
+  async unkeyKeyListing(apiId: string, keyId: string, signal?: AbortSignal): Promise<ApiKey | undefined> {
+    const connected = await this.clients.connect('unkey');
+    if (!connected) throw new NoTokenError('unkey');
+    const calls = `${connected.account}:${apiId}`;
+    const ids = this.unkeyGetKeyIds.get(calls) ?? new Set<string>();
+    if (ids.has(keyId) || ids.size < UNKEY_GET_KEY_CALLS) {
+      ids.add(keyId);
+      this.unkeyGetKeyIds.set(calls, ids);
+      try {
+        const key = await this.withPermission('unkey', 'read_key', ({ client }, loadSignal) => client.getKey(keyId, loadSignal), `unkey-key:${keyId}`, signal);
+        // keys.getKey (v2) does not say the API: a key of another API is not this one's.
+        return key && (key.scopeId === undefined || key.scopeId === apiId) ? key : undefined;
+      } catch (error) {
+        if (error instanceof NotFoundError) return undefined;
+        throw error;
+      }
+    }
+    return (await this.unkeyKeysOfApi(apiId, signal)).get(keyId);
+  }
+
+  /** Every key of one API by id, read through the tree's cached listing pages. */
+  async unkeyKeysOfApi(apiId: string, signal?: AbortSignal): Promise<ReadonlyMap<string, ApiKey>> {
+    const byId = new Map<string, ApiKey>();
+    let cursor: string | undefined;
+    for (let page = 0; page < UNKEY_HEALTH_PAGES; page++) {
+      const result = await this.unkeyKeysPage(apiId, cursor, signal);
+      for (const key of result.items) byId.set(key.keyId, key);
+      if (!result.nextCursor || result.items.length === 0) break;
+      cursor = result.nextCursor;
+    }
+    return byId;
   }
 
   unkeyKeysPage(apiId: string, cursor?: string, signal?: AbortSignal): Promise<Page<ApiKey>> {
@@ -300,6 +394,31 @@ export class UsageService {
   /** Resolves once every vendor call started so far has ended, aborted ones included (tests, benchmarks). */
   settled(): Promise<void> {
     return this.cache.settled();
+  }
+
+  /** A health read that a token may lack the permission for: remembered per account, told once. */
+  private async withPermission<V extends VendorId, T>(
+    vendor: V,
+    /** Which read this is, as the missing-permission memory keeps it per account. */
+    read: string,
+    load: (connected: Connected<V>, signal: AbortSignal) => Promise<T>,
+    query: string,
+    signal: AbortSignal | undefined,
+  ): Promise<T | undefined> {
+    const connected = await this.clients.connect(vendor);
+    if (!connected) throw new NoTokenError(vendor);
+    const remembered = `${connected.account}:${read}`;
+    if (this.missingPermissions.has(remembered)) return undefined;
+    try {
+      return await this.cached(vendor, query, load, signal);
+    } catch (error) {
+      if (!(error instanceof MissingPermissionError)) throw error;
+      if (!this.missingPermissions.has(remembered)) {
+        this.missingPermissions.set(remembered, error.permission);
+        for (const listener of this.permissionListeners) listener(vendor, error.permission);
+      }
+      return undefined;
+    }
   }
 
   private async cached<V extends VendorId, T>(

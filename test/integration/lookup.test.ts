@@ -40,8 +40,8 @@ describe('keyscope.lookupKey', function () {
     await close();
     await done;
     // Not a scan of the account (that would be one call per 1,000 keys): the KeyId filter answers.
-    assert.equal(requestsTo(requests, 'cryptolens', 'GetKeyUsageSummaries'), 1);
-    assert.equal(requestsTo(requests, 'cryptolens', 'GetKeyDevices'), 1);
+    assert.equal(requestsTo(requests, 'cryptolens', 'GetKeyUsageSummaries'), 1, JSON.stringify(requests.byPath));
+    assert.equal(requestsTo(requests, 'cryptolens', 'GetKeyDevices'), 1, JSON.stringify(requests.byPath));
   });
 
   it('recognizes a pasted key string, offers the products, and asks with the Key filter for the one picked', async () => {
@@ -60,7 +60,7 @@ describe('keyscope.lookupKey', function () {
     assert.equal(requestsTo(await emulatorRequests(), 'cryptolens', 'GetKeyUsageSummaries'), 1);
   });
 
-  it('looks up an Unkey key id in every configured API, with one analytics query per API', async () => {
+  it('looks up an Unkey key id in every configured API, with one analytics query per API (and one for its status)', async () => {
     const apiIds = emulator().unkey.apiIds;
     const [apiId] = apiIds;
     assert.ok(apiId);
@@ -73,12 +73,12 @@ describe('keyscope.lookupKey', function () {
     const done = vscode.commands.executeCommand('keyscope.lookupKey', keyId);
     const requests = await waitUntil('the lookup to finish asking Unkey', async () => {
       const summary = await emulatorRequests();
-      // Totals of each API, then this key's hourly series (its last verification).
-      return requestsTo(summary, 'unkey', 'getVerifications') >= apiIds.length + 1 ? summary : undefined;
+      // Totals of each API, then its API's last 24 hours (its status, issue 13) and this key's hourly series (its last verification).
+      return requestsTo(summary, 'unkey', 'getVerifications') >= apiIds.length + 2 ? summary : undefined;
     });
     await close();
     await done;
-    assert.equal(requestsTo(requests, 'unkey', 'getVerifications'), apiIds.length + 1);
+    assert.equal(requestsTo(requests, 'unkey', 'getVerifications'), apiIds.length + 2);
     assert.ok(requestsTo(requests, 'unkey', 'listKeys') >= 1, 'the key list names the key');
   });
 

@@ -53,6 +53,8 @@ export async function startUsageHarness(): Promise<UsageHarness> {
     rejectedUnkeyApiIds: [],
     hoverEnabled: true,
     statusBarEnabled: true,
+    expiresSoonDays: 7,
+    diagnosticsEnabled: true,
     cryptolensMaxScanKeys: DEFAULT_MAX_SCAN_KEYS,
   };
   // The emulator is on loopback, so no origin needs the user's consent; anything else is refused.

@@ -80,17 +80,21 @@ describe('scans: a limit that cuts the account short, through every surface', ()
     assert.equal(harness.requests('cryptolens', 'GetKeyUsageSummaries'), Math.ceil(LIMIT / 1000));
   });
 
-  it('a cold hover costs the scan the tree shares and one device page; the tree then costs nothing', async () => {
+  it('a cold hover costs the scan the tree shares, one device page and one key/GetKey (its status); the tree then costs nothing', async () => {
     const index = new KeyIndex(usage, () => harness.config, () => TEST_NOW);
     const inside = summaries().slice(0, LIMIT).find((row) => row.key !== '');
     assert.ok(inside);
     const [facts] = await index.resolve({ kind: 'cryptolens-key', text: inside.key, start: 0, end: inside.key.length });
     assert.equal(facts?.reference.keyId, String(inside.keyId));
-    assert.deepEqual(harness.emulator.requests.summary().byPath, { 'cryptolens /api/ai/GetKeyUsageSummaries': 1, 'cryptolens /api/ai/GetKeyDevices': 1 });
+    assert.deepEqual(harness.emulator.requests.summary().byPath, {
+      'cryptolens /api/ai/GetKeyUsageSummaries': 1,
+      'cryptolens /api/ai/GetKeyDevices': 1,
+      'cryptolens /api/key/GetKey': 1,
+    });
     // The Keys view's product list reads the same scan.
     await usage.allLicenseKeys();
     await usage.productsWithCounts();
-    assert.equal(harness.requests('cryptolens'), 2);
+    assert.equal(harness.requests('cryptolens'), 3);
   });
 
   it('a hover on a key past the limit says it was not among the first N keys, instead of showing nothing', async () => {
