@@ -46,16 +46,24 @@ export function editorHover(page: Page): Locator {
   return page.locator('.monaco-hover:visible');
 }
 
-/** Clicks `text` in the editor (the cursor goes there), then right-clicks it and picks `label` from the context menu. */
-export async function editorContextMenuPick(page: Page, text: string, label: string): Promise<void> {
+/**
+ * Clicks `text` in the editor (the cursor goes there), then right-clicks it and picks `label` from the
+ * context menu. The entry shows once the extension has heard of the cursor: until then the menu is
+ * closed and opened again, as a person would.
+ */
+export async function editorContextMenuPick(page: Page, text: string, label: string, timeout = 15_000): Promise<void> {
   const box = await drawnTextBox(page, text);
   const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   await page.mouse.click(at.x, at.y);
-  // Let the extension hear of the cursor before the menu reads its context keys.
-  await page.waitForTimeout(500);
-  await page.mouse.click(at.x, at.y, { button: 'right' });
   const item = page.locator('.context-view .monaco-menu .action-item', { hasText: label }).first();
-  await item.waitFor({ state: 'visible', timeout: 10_000 });
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    await page.mouse.click(at.x, at.y, { button: 'right' });
+    await page.locator('.context-view .monaco-menu').first().waitFor({ state: 'visible', timeout: 10_000 });
+    if (await item.waitFor({ state: 'visible', timeout: 1_000 }).then(() => true, () => false)) break;
+    await page.keyboard.press('Escape');
+    if (Date.now() > deadline) throw new Error(`the editor context menu never offered "${label}" on ${text}`);
+  }
   await item.click();
 }
 
@@ -64,7 +72,6 @@ export async function editorContextMenuLabels(page: Page, text: string): Promise
   const box = await drawnTextBox(page, text);
   const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   await page.mouse.click(at.x, at.y);
-  await page.waitForTimeout(500);
   await page.mouse.click(at.x, at.y, { button: 'right' });
   const menu = page.locator('.context-view .monaco-menu');
   await menu.first().waitFor({ state: 'visible', timeout: 10_000 });
