@@ -64,7 +64,14 @@ export async function editorContextMenuPick(page: Page, text: string, label: str
     await page.keyboard.press('Escape');
     if (Date.now() > deadline) throw new Error(`the editor context menu never offered "${label}" on ${text}`);
   }
-  await item.click();
+  // A menu ignores a click that comes right after it opened (that would be the right-click's own
+  // release): click until it closes, as a person clicks again.
+  const menu = page.locator('.context-view .monaco-menu').first();
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await item.click();
+    if (await menu.waitFor({ state: 'hidden', timeout: 1_000 }).then(() => true, () => false)) return;
+  }
+  throw new Error(`the editor context menu did not take a click on "${label}"`);
 }
 
 /** The editor context menu's entries, read after a right-click on `text` (the menu is closed again). */

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { editorContextMenuLabels, editorContextMenuPick, openFromExplorer } from './editor';
 import { useWorkbench } from './fixture';
 import { clearFaults, injectFault, painted, setColorTheme } from './panel-workbench';
-import { quickInputRows, selectQuickPick } from './quick-input';
+import { quickInputRows, quickInputShown, selectQuickPick } from './quick-input';
 import { clickKeyscopeStatus, keyscopeStatusItem, keyscopeStatusWarns, waitForKeyscopeStatus } from './status-bar';
 import { toastsGone } from './notifications';
 import { cardState, chartColors, choose, legendPatterns, panelFrame, panelOf, scrollToTop } from './panel-webview';
@@ -58,8 +58,11 @@ describe('Keyscope at home in the workbench', { timeout: 300_000 }, () => {
     await openFromExplorer(page, 'license.ts', 'LICENSE_KEY');
     const elsewhere = await editorContextMenuLabels(page, 'LOCALE');
     assert.ok(!elsewhere.includes('Look Up Key at Cursor'), `offered away from a key id: ${elsewhere.join(', ')}`);
-    await editorContextMenuPick(page, EXAMPLE_KEY, 'Look Up Key at Cursor');
-    // The lookup reads the account's summaries before it asks for the product: give it the scan's time.
+    // A menu entry clicked while the menu still settles can be lost, as a person's click can: then again.
+    await waitFor('the lookup to ask for the product', async () => {
+      await editorContextMenuPick(page, EXAMPLE_KEY, 'Look Up Key at Cursor');
+      return (await quickInputShown(page, 15_000)) ? true : undefined;
+    }, 60_000);
     await selectQuickPick(page, 'Product 3349', 30_000);
     await quickInputRows(page).filter({ hasText: 'Requests: 320' }).first().waitFor({ state: 'visible', timeout: 20_000 });
     await page.mouse.move(700, 600);

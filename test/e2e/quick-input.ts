@@ -26,6 +26,11 @@ async function waitForInput(page: Page, timeout: number): Promise<Locator> {
   return input(page);
 }
 
+/** True once a quick input (a pick or an input box) shows within `timeout`, false if none does. */
+export function quickInputShown(page: Page, timeout: number): Promise<boolean> {
+  return input(page).waitFor({ state: 'visible', timeout }).then(() => true, () => false);
+}
+
 /** Opens the command palette (F1) and runs the command whose title contains `title`, e.g. "Keyscope: Refresh". */
 export async function runCommand(page: Page, title: string, timeout = 10_000): Promise<void> {
   // A quick input left open (say, by a failed test) would swallow F1.
