@@ -9,3 +9,8 @@ export function walkthroughStep(page: Page, walkthroughId: string, stepId: strin
 export function completedMark(step: Locator): Locator {
   return step.locator('.codicon-getting-started-step-checked');
 }
+
+/** A command button in the step's description, e.g. "Set Access Token". */
+export function stepButton(step: Locator, label: string): Locator {
+  return step.locator('a, button', { hasText: label }).first();
+}
