@@ -4,21 +4,13 @@
 import type { DailyUsage } from '../model-activity';
 import { daysOf, utcDayStart, type DayRange } from './day-range';
 
-export interface DailyPoint {
-  /** yyyy-MM-dd (UTC). */
-  date: string;
-  /** Start of the UTC day, Unix ms. */
-  day: number;
-  total: number;
-  successful: number;
-  failed: number;
-  /**
-   * Summed over the products that had a row that day. A key belongs to one product, so activeKeys is
-   * exact; a device or customer active in two products counts once per product.
-   */
-  activeKeys: number;
-  activeDevices: number;
-  activeCustomers: number;
+/**
+ * A day of the range: DailyUsage's counts, summed over the products that had a row that day. A key
+ * belongs to one product, so activeKeys is exact; a device or customer active in two products counts
+ * once per product.
+ */
+export interface DailyPoint
+  extends Pick<DailyUsage, 'date' | 'day' | 'total' | 'successful' | 'failed' | 'activeKeys' | 'activeDevices' | 'activeCustomers'> {
   /** How many product rows the point adds up (0 on a day without requests). */
   products: number;
 }
