@@ -46,6 +46,27 @@ export function editorHover(page: Page): Locator {
   return page.locator('.monaco-hover:visible');
 }
 
+/** Rests the mouse on `text` (the hover shows after the editor's hover delay). */
+export async function hoverOn(page: Page, text: string): Promise<Locator> {
+  const box = await drawnTextBox(page, text);
+  await page.mouse.move(1, 1);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+  return editorHover(page);
+}
+
+/** Rests the mouse on `text` until a hover containing `expected` shows (the editor may still be moving lines). */
+export async function hoverUntil(page: Page, text: string, expected: string): Promise<Locator> {
+  for (let attempt = 1; ; attempt++) {
+    const hover = (await hoverOn(page, text)).filter({ hasText: expected });
+    try {
+      await hover.waitFor({ state: 'visible', timeout: 6_000 });
+      return hover;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+    }
+  }
+}
+
 /**
  * Clicks `text` in the editor (the cursor goes there), then right-clicks it and picks `label` from the
  * context menu. The entry shows once the extension has heard of the cursor: until then the menu is

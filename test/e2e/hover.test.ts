@@ -2,8 +2,7 @@
 // license key, read its usage in the hover — and find only Keyscope's own link in it.
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Locator } from '../host/playwright-types';
-import { drawnTextBox, editorHover, openFromExplorer } from './editor';
+import { hoverOn, hoverUntil, openFromExplorer } from './editor';
 import { openWorkbench, type Workbench } from './workbench';
 
 const EXAMPLE_KEY = 'AAAA-BBBB-CCCC-DDDD';
@@ -29,30 +28,9 @@ describe('hovering a license key in an editor', { timeout: 240_000 }, () => {
     await workbench?.close();
   });
 
-  async function hoverOn(text: string): Promise<Locator> {
-    const { page } = open();
-    const box = await drawnTextBox(page, text);
-    await page.mouse.move(1, 1);
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
-    return editorHover(page);
-  }
-
-  /** Rests the mouse on `text` until a hover containing `expected` shows (the editor may still be moving lines). */
-  async function hoverUntil(text: string, expected: string): Promise<Locator> {
-    for (let attempt = 1; ; attempt++) {
-      const hover = (await hoverOn(text)).filter({ hasText: expected });
-      try {
-        await hover.waitFor({ state: 'visible', timeout: 6_000 });
-        return hover;
-      } catch (error) {
-        if (attempt >= 4) throw error;
-      }
-    }
-  }
-
   it('shows the key usage with a link to Keyscope Analytics', async () => {
     await openFromExplorer(open().page, 'license.ts', 'LICENSE_KEY');
-    const body = await hoverUntil(EXAMPLE_KEY, 'Open in Keyscope Analytics');
+    const body = await hoverUntil(open().page, EXAMPLE_KEY, 'Open in Keyscope Analytics');
     const text = await body.innerText();
     for (const part of ['Cryptolens', 'license key', EXAMPLE_KEY, 'Requests (lifetime): 320', '300 successful, 20 failed', 'Success rate: 93.8%', 'Devices:', 'Last seen: 2025-05-26 00:00 UTC']) {
       assert.ok(text.includes(part), `missing "${part}" in the hover:\n${text}`);
@@ -65,7 +43,7 @@ describe('hovering a license key in an editor', { timeout: 240_000 }, () => {
   });
 
   it('shows no Keyscope hover on an ordinary dashed word', async () => {
-    const hover = await hoverOn('well-known-fact');
+    const hover = await hoverOn(open().page, 'well-known-fact');
     // Wait for a Keyscope hover to appear (it would, within the hover delay), up to a bound: there must be none.
     await hover.filter({ hasText: 'Keyscope' }).waitFor({ state: 'visible', timeout: 1_500 }).catch(() => undefined);
     assert.equal(await hover.filter({ hasText: 'Keyscope' }).count(), 0);

@@ -7,6 +7,20 @@ export interface EmulatorConfig {
   runtype: { baseUrl: string; token: string };
 }
 
+/** The config line's health part (test/emulator/server.ts): keys seeded in each status word (issue 13). */
+export interface HealthConfig {
+  cryptolens: { health: { tokenWithoutKeyPermissions: string; keys: Record<string, Array<{ productId: number; keyId: number; key: string }>> } };
+  unkey: { health: { apiId: string; keys: Record<string, string[]> } };
+  runtype: { health: { keys: Record<string, string[]> } };
+}
+
+/** The seeded health keys, which the config line carries beside what EmulatorConfig declares. */
+export function healthOf(config: EmulatorConfig): HealthConfig {
+  const value = config as unknown as Partial<Record<keyof HealthConfig, { health?: unknown }>>;
+  if (!value.cryptolens?.health || !value.unkey?.health || !value.runtype?.health) throw new Error('the emulator config has no health keys');
+  return config as unknown as HealthConfig;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }

@@ -7,20 +7,14 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { KeysTree } from '../../src/tree/keys-tree';
 import type { TreeNode } from '../../src/tree/node';
+import { healthOf, type HealthConfig } from '../host/emulator-config';
 import { emulator } from './emulator';
 import { testEnv } from './env';
 import { keyscopeHovers, positionOf, setAllTokens, waitUntil } from './hover-helpers';
 import { keyscopeExtension } from './keyscope';
 
-/** The config line's health part (test/emulator/server.ts), beside what EmulatorConfig declares. */
-interface HealthConfig {
-  cryptolens: { health: { tokenWithoutKeyPermissions: string; keys: Record<string, Array<{ productId: number; keyId: number; key: string }>> } };
-  unkey: { health: { apiId: string; keys: Record<string, string[]> } };
-  runtype: { health: { keys: Record<string, string[]> } };
-}
-
 function health(): HealthConfig {
-  return emulator() as unknown as HealthConfig;
+  return healthOf(emulator());
 }
 
 async function keysTree(): Promise<KeysTree> {
@@ -68,6 +62,12 @@ function keyscopeProblems(uri: vscode.Uri): vscode.Diagnostic[] {
 describe('key health', function () {
   this.timeout(120_000);
   let tree: KeysTree;
+  const opened: vscode.TextDocument[] = [];
+  const untitled = async (content: string): Promise<vscode.TextDocument> => {
+    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content });
+    opened.push(document);
+    return document;
+  };
 
   before(async () => {
     tree = await keysTree();
@@ -75,6 +75,11 @@ describe('key health', function () {
   });
 
   after(async () => {
+    // Open documents keep their diagnostics asking after every cache clear: later suites count requests.
+    for (const document of opened) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
     await setAllTokens();
     await vscode.commands.executeCommand('keyscope.refresh');
   });
@@ -118,7 +123,7 @@ describe('key health', function () {
     for (const [word, ids] of Object.entries(unkey.health.keys)) for (const id of ids) cases.push([id, word]);
     for (const [word, ids] of Object.entries(runtype.health.keys)) for (const id of ids) cases.push([id, word]);
     for (const [word, keys] of Object.entries(cryptolens.health.keys)) for (const key of keys) if (key.key) cases.push([key.key, word]);
-    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: cases.map(([id]) => `use("${id}");`).join('\n') });
+    const document = await untitled(cases.map(([id]) => `use("${id}");`).join('\n'));
     let shown = 0;
     for (const [id, word] of cases) {
       const [markdown] = await keyscopeHovers(document.uri, positionOf(document, id));
@@ -181,7 +186,7 @@ describe('key health', function () {
     assert.equal(stored, true);
     const blocked = cryptolens.health.keys['Blocked']?.[0];
     assert.ok(blocked);
-    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `key = "${blocked.key}"` });
+    const document = await untitled(`key = "${blocked.key}"`);
     const [markdown] = await waitUntil('a hover', async () => {
       const found = await keyscopeHovers(document.uri, positionOf(document, blocked.key));
       return found.length > 0 ? found : undefined;
