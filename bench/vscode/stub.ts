@@ -118,6 +118,8 @@ export const ProgressLocation = { SourceControl: 1, Window: 10, Notification: 15
 export const QuickPickItemKind = { Separator: -1, Default: 0 } as const;
 export const InputBoxValidationSeverity = { Info: 1, Warning: 2, Error: 3 } as const;
 export const StatusBarAlignment = { Left: 1, Right: 2 } as const;
+export const DiagnosticSeverity = { Error: 0, Warning: 1, Information: 2, Hint: 3 } as const;
+export const CodeActionKind = { QuickFix: { value: 'quickfix' } } as const;
 
 /** What the stub remembers, for the benchmarks to set up and inspect. */
 export const stubState = {
@@ -152,6 +154,13 @@ export const window = {
   showErrorMessage: (): Promise<undefined> => Promise.resolve(undefined),
   showWarningMessage: (): Promise<undefined> => Promise.resolve(undefined),
   setStatusBarMessage: noop,
+  createStatusBarItem: (): Record<string, unknown> => ({ show: (): void => undefined, hide: (): void => undefined, dispose: (): void => undefined }),
+  onDidChangeTextEditorSelection: noop,
+  onDidChangeActiveTextEditor: noop,
+  onDidChangeVisibleTextEditors: noop,
+  tabGroups: { all: [], onDidChangeTabs: noop },
+  activeTextEditor: undefined,
+  visibleTextEditors: [],
 };
 
 export const commands = {
@@ -167,22 +176,46 @@ export const commands = {
 };
 
 export const workspace = {
-  getConfiguration(section?: string): { get<T>(key: string, fallback?: T): T | undefined } {
+  getConfiguration(section?: string): { get<T>(key: string, fallback?: T): T | undefined; inspect<T>(key: string): { key: string; globalValue?: T } } {
+    const nameOf = (key: string): string => (section ? `${section}.${key}` : key);
     return {
       get<T>(key: string, fallback?: T): T | undefined {
-        const name = section ? `${section}.${key}` : key;
+        const name = nameOf(key);
         return stubState.settings.has(name) ? (stubState.settings.get(name) as T) : fallback;
+      },
+      // The stub's settings are the user's (settings the trust boundary reads through inspect()).
+      inspect<T>(key: string): { key: string; globalValue?: T } {
+        const name = nameOf(key);
+        return stubState.settings.has(name) ? { key: name, globalValue: stubState.settings.get(name) as T } : { key: name };
       },
     };
   },
   onDidChangeConfiguration: stubState.configurationChanged.event,
+  onDidOpenTextDocument: noop,
+  onDidChangeTextDocument: noop,
+  onDidCloseTextDocument: noop,
+  onDidGrantWorkspaceTrust: noop,
+  onDidChangeWorkspaceFolders: noop,
+  createFileSystemWatcher: (): Record<string, unknown> => ({ onDidCreate: noop, onDidChange: noop, onDidDelete: noop, dispose: (): void => undefined }),
+  isTrusted: true,
+  textDocuments: [],
   workspaceFolders: undefined,
+  workspaceFile: undefined,
 };
 
 export const languages = {
   registerHoverProvider(selector: unknown, provider: unknown): Disposable {
     stubState.hoverProviders.push(provider);
     return new Disposable(() => (stubState.hoverProviders = stubState.hoverProviders.filter((item) => item !== provider)));
+  },
+  registerCodeActionsProvider: noop,
+  createDiagnosticCollection: (): Record<string, unknown> => ({ set: (): void => undefined, delete: (): void => undefined, clear: (): void => undefined, dispose: (): void => undefined }),
+};
+
+/** English only, as shipped: `{0}`-style arguments filled in. */
+export const l10n = {
+  t(message: string, ...args: unknown[]): string {
+    return message.replace(/\{(\d+)\}/g, (match, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : match));
   },
 };
 
