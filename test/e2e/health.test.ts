@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { healthOf } from '../host/emulator-config';
 import { hoverUntil, openFromExplorer } from './editor';
 import { useWorkbench } from './fixture';
+import { problemRow, showProblems } from './problems';
 import { quickInputRows } from './quick-input';
 import { treeRow } from './tree-rows';
 
@@ -45,10 +46,9 @@ describe('key health in the workbench', { timeout: 300_000 }, () => {
 
   it('the Problems panel lists both keys from Keyscope, with the word and the id', async () => {
     const { disabled, expired } = seeded();
-    await open().runCommand('View: Focus Problems (Errors, Warnings, Infos)');
-    const rows = open().page.locator('.markers-panel .monaco-list-row');
-    const disabledRow = rows.filter({ hasText: disabled }).filter({ hasText: 'Disabled' }).first();
-    const expiredRow = rows.filter({ hasText: expired.key }).filter({ hasText: 'Expired' }).first();
+    await showProblems(open().page);
+    const disabledRow = problemRow(open().page, disabled, 'Disabled');
+    const expiredRow = problemRow(open().page, expired.key, 'Expired');
     await disabledRow.waitFor({ state: 'visible', timeout: 30_000 });
     await expiredRow.waitFor({ state: 'visible', timeout: 30_000 });
     for (const row of [disabledRow, expiredRow]) assert.match(await row.innerText(), /Keyscope/);
