@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-const root = join(import.meta.dirname, '..');
+const root = join(__dirname, '..');
 /** Classes of VS Code's workbench (not Keyscope's webview, whose markup the panel tests may name). */
 const WORKBENCH_SELECTOR = /['"`][^'"`]*\.(monaco-[\w-]+|markers-panel|quick-input-[\w-]+|activitybar|sidebar|statusbar|context-view|part\.[\w-]+|notification-[\w-]+)\b/;
 const FIXED_SLEEP = /waitForTimeout\(|setTimeout\(/;
