@@ -48,7 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keysco
   const http = new HttpProvider(log, testHttpOverrides(context.extensionMode));
   const consent = new ModalOriginConsent(context.globalState);
   const clients = new VendorClients(tokens, config, () => http.get(), consent);
-  const usage = new UsageService(clients, Date.now, { maxScanKeys: () => config().cryptolensMaxScanKeys });
+  const usage = new UsageService(clients, Date.now, { maxScanKeys: () => config().cryptolensMaxScanKeys, unkeyApiIds: () => config().unkeyApiIds });
   const { tree, view: keysView, disposables } = createKeysView(tokens, usage, config);
   const validate = createTokenValidator(clients, config);
   const statusBar = new KeyscopeStatusBar(tokens, usage, config);

@@ -55,7 +55,7 @@ export async function createKeyscope(
   const http = new HttpClient(options.http);
   // The emulator is on loopback, so no origin needs the user's consent; anything else is refused.
   const clients = new VendorClients(tokens, () => config, () => http, { confirm: () => Promise.reject(new Error('no consent in benchmarks')) });
-  const usage = new UsageService(clients, Date.now, { maxScanKeys: () => config.cryptolensMaxScanKeys, ...(options.cache ? { cache: options.cache } : {}) });
+  const usage = new UsageService(clients, Date.now, { maxScanKeys: () => config.cryptolensMaxScanKeys, unkeyApiIds: () => config.unkeyApiIds, ...(options.cache ? { cache: options.cache } : {}) });
   return {
     http,
     tokens,

@@ -53,9 +53,9 @@ export class UnkeyRootNode implements TreeNode {
 export class UnkeyApiNode extends PagedParentNode<ApiKey> implements ReferencingNode {
   readonly reference: KeyReference;
   protected readonly emptyLabel = 'No keys';
-  private totals: Map<string, OutcomeCounts> | undefined;
+  private totals: ReadonlyMap<string, OutcomeCounts> | undefined;
   /** The last 24 hours per key (one query per API, for Rate limited and Elevated rejections); undefined when it failed. */
-  private recent: Map<string, OutcomeCounts> | undefined;
+  private recent: ReadonlyMap<string, OutcomeCounts> | undefined;
 
   constructor(
     private readonly usage: UsageService,

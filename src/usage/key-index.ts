@@ -79,7 +79,7 @@ export class KeyIndex {
     return index;
   }
 
-  /** One analytics query per configured API answers every key of it (the tree asks the same). */
+  /** One analytics query (v2; v1: one per API) answers every key of every configured API (the tree asks the same). */
   private async unkeyKey(keyId: string, signal: AbortSignal | undefined): Promise<KeyFacts[]> {
     const totals = await unkeyTotalsOfApis(this.usage, this.config().unkeyApiIds, signal);
     const options = this.healthOptions();
@@ -87,8 +87,8 @@ export class KeyIndex {
       const outcomes = byKey.get(keyId);
       return outcomes ? [{ apiId, outcomes }] : [];
     });
-    // Health: the key's listing (keys.getKey for an API's first ids, then its key list) and one
-    // last-24-hours query per API, all cached and shared with the tree.
+    // Health: the key's listing (keys.getKey for an API's first id, then its key list) and its last
+    // 24 hours, which the same query carries on v2; all cached and shared with the tree.
     return Promise.all(
       found.map(async ({ apiId, outcomes }) => withHealth(unkeyKeyFacts(apiId, keyId, outcomes), await unkeyKeyHealth(this.usage, apiId, keyId, options, signal))),
     );
@@ -113,16 +113,17 @@ export class KeyIndex {
 }
 
 /**
- * Each API's 30-day totals per key (one query each, shared with the tree). One API failing (a typo
- * in the settings) must not hide the others; all of them failing is an error.
+ * Each API's 30-day totals per key (on v2 one query for all configured APIs, on v1 one each; shared
+ * with the tree). One API failing (a typo in the settings) must not hide the others; all of them
+ * failing is an error.
  */
 export async function unkeyTotalsOfApis(
   usage: UsageService,
   apiIds: readonly string[],
   signal?: AbortSignal,
-): Promise<Array<[string, Map<string, OutcomeCounts>]>> {
+): Promise<Array<[string, ReadonlyMap<string, OutcomeCounts>]>> {
   const settled = await Promise.allSettled(apiIds.map((apiId) => usage.unkeyTotalsByKey(apiId, signal)));
-  const answered: Array<[string, Map<string, OutcomeCounts>]> = [];
+  const answered: Array<[string, ReadonlyMap<string, OutcomeCounts>]> = [];
   settled.forEach((result, index) => {
     if (result.status === 'fulfilled') answered.push([apiIds[index] as string, result.value]);
   });

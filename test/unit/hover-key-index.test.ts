@@ -93,23 +93,58 @@ describe('hover: resolving ids through the usage service', () => {
     assert.equal(harness.emulator.requests.count(), 0);
   });
 
-  it('answers 200 Unkey key ids with one query per configured API (and bounded health reads), and the warm ones with none', async () => {
-    const apis = harness.emulator.unkey.apiIds;
+  it('answers 200 Unkey key ids with one query for all configured APIs (and bounded health reads), and the warm ones with none', async () => {
     const keys = await allUnkeyKeyIds(harness);
     assert.ok(keys.length >= 100, `the seed has enough Unkey keys (${keys.length})`);
     const ids = Array.from({ length: 200 }, (_, i) => keys[i % keys.length] as string).map((id, i) => (i < keys.length ? id : `key_Unknown${i}x7Q`));
     harness.emulator.requests.clear();
     const results = await Promise.all(ids.map((id) => index.resolve(candidate('unkey-key', id))));
+    assert.equal(harness.requests('unkey', 'analytics.getVerifications'), 1, 'one query answers every API, its last 24 hours included');
+    // Health (issue 13): keys.getKey for each API's first id, then the API's key list (100 a page).
+    const budget = 1 + harness.emulator.unkey.apiIds.length + Math.ceil(keys.length / 100) + harness.emulator.unkey.apiIds.length;
     const cold = harness.requests('unkey');
-    // Plus health (issue 13) per API: one last-24-hour query, keys.getKey for its first 2 ids, then
-    // its key list (100 a page, a last page each at most).
-    const budget = apis.length * 5 + Math.ceil(keys.length / 100);
-    assert.ok(cold <= budget, `cold: ${cold} requests for 200 ids over ${apis.length} APIs, budget ${budget}`);
+    assert.ok(cold <= budget, `cold: ${cold} requests for 200 ids, budget ${budget}`);
     assert.ok(results.some((facts) => facts.length > 0), 'keys with traffic show');
     for (const [i, id] of ids.entries()) if (id.startsWith('key_Unknown')) assert.deepEqual(results[i], []);
     harness.emulator.requests.clear();
     await Promise.all(ids.map((id) => index.resolve(candidate('unkey-key', id))));
     assert.equal(harness.requests('unkey'), 0, 'warm');
+  });
+
+  it('answers key ids of two APIs from one query, each under its own API with the same counts as a query of its API alone', async () => {
+    const [first, second] = harness.emulator.unkey.apiIds;
+    assert.ok(first && second);
+    const totalsAlone = async (apiId: string): Promise<ReadonlyMap<string, { total: number }>> => {
+      const rows = await harness.usage.unkeyVerifications({ apiId, start: TEST_NOW - 30 * 86_400_000, end: TEST_NOW, groupBy: ['key'] });
+      return new Map(rows.flatMap((row) => (row.keyId ? [[row.keyId, row.outcomes] as const] : [])));
+    };
+    const [aloneFirst, aloneSecond] = [await totalsAlone(first), await totalsAlone(second)];
+    const keyOf = (byKey: ReadonlyMap<string, unknown>): string => [...byKey.keys()][0] as string;
+    harness.emulator.requests.clear();
+    const [ofFirst, ofSecond] = await Promise.all([index.resolve(candidate('unkey-key', keyOf(aloneFirst))), index.resolve(candidate('unkey-key', keyOf(aloneSecond)))]);
+    assert.equal(harness.requests('unkey', 'analytics.getVerifications'), 1);
+    assert.deepEqual(ofFirst?.map((facts) => [facts.reference.scopeId, facts.totals?.total]), [[first, aloneFirst.get(keyOf(aloneFirst))?.total]]);
+    assert.deepEqual(ofSecond?.map((facts) => [facts.reference.scopeId, facts.totals?.total]), [[second, aloneSecond.get(keyOf(aloneSecond))?.total]]);
+  });
+
+  it('leaves out a configured API Unkey does not know (one more query) and still answers the others', async () => {
+    const [apiId] = harness.emulator.unkey.apiIds;
+    assert.ok(apiId);
+    const keyId = [...(await harness.usage.unkeyTotalsByKey(apiId)).keys()][0] as string;
+    const saved = harness.config.unkeyApiIds;
+    harness.config.unkeyApiIds = ['api_DoesNotExist1', ...saved];
+    try {
+      const usage = harness.freshUsage();
+      const fresh = new KeyIndex(usage, () => harness.config, () => TEST_NOW);
+      harness.emulator.requests.clear();
+      const [facts] = await fresh.resolve(candidate('unkey-key', keyId));
+      assert.equal(facts?.reference.scopeId, apiId);
+      assert.equal(harness.requests('unkey', 'analytics.getVerifications'), 2, 'refused once for the unknown API, then answered without it');
+      await assert.rejects(usage.unkeyTotalsByKey('api_DoesNotExist1'), /API api_DoesNotExist1 not found/);
+      assert.equal(harness.requests('unkey', 'analytics.getVerifications'), 2, 'the refusal is remembered with the answer');
+    } finally {
+      harness.config.unkeyApiIds = saved;
+    }
   });
 
   it('shows only the configured Unkey APIs, with totals summed over their keys', async () => {

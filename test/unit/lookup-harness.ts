@@ -61,7 +61,7 @@ export async function startUsageHarness(): Promise<UsageHarness> {
   const clients = new VendorClients(store, () => config, () => http, { confirm: () => Promise.reject(new Error('no consent in unit tests')) });
   const now = (): number => TEST_NOW;
   // The scan limit follows the harness config, as activate() wires it to the setting.
-  const options = { maxScanKeys: () => config.cryptolensMaxScanKeys };
+  const options = { maxScanKeys: () => config.cryptolensMaxScanKeys, unkeyApiIds: () => config.unkeyApiIds };
   return {
     emulator,
     usage: new UsageService(clients, now, options),

@@ -1,6 +1,7 @@
 // What callers ask Unkey for, whichever API version answers (v1 query string or v2 SQL).
 import type { ApiKey, Page, VerificationSlice } from '../model';
 import type { KeyVerificationEvent } from '../model-activity';
+import type { KeyActivityAnswer, KeyActivityQuery } from './key-activity';
 import type { RecentVerificationsQuery } from './recent-verifications-query';
 
 export type UnkeyApiVersion = 'v1' | 'v2';
@@ -55,4 +56,6 @@ export interface UnkeyClient {
   recentVerifications(keyId: string, query?: RecentVerificationsQuery, signal?: AbortSignal): Promise<Page<KeyVerificationEvent>>;
   /** One key by id (keys.getKey): what listKeys says of it, without knowing its API first. */
   getKey(keyId: string, signal?: AbortSignal): Promise<ApiKey>;
+  /** Per-key counts of several APIs over two windows, in one query; v2 only (v1 rejects with NeedsUnkeyV2Error). */
+  keyActivity(query: KeyActivityQuery, signal?: AbortSignal): Promise<KeyActivityAnswer>;
 }

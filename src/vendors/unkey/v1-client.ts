@@ -15,6 +15,7 @@ import { v1VerificationParams } from './v1-request';
 import { v1ListKeysSchema, v1VerificationsSchema } from './v1-schemas';
 import type { KeyVerificationEvent } from '../model-activity';
 import { NeedsUnkeyV2Error } from './needs-v2-error';
+import type { KeyActivityAnswer, KeyActivityQuery } from './key-activity';
 import type { RecentVerificationsQuery } from './recent-verifications-query';
 
 export interface UnkeyV1ClientOptions {
@@ -81,6 +82,11 @@ export class UnkeyV1Client implements UnkeyClient {
   /** v1 answers only with counts: single verifications need v2. Nothing is sent. */
   async recentVerifications(_keyId: string, _query?: RecentVerificationsQuery, _signal?: AbortSignal): Promise<Page<KeyVerificationEvent>> {
     throw new NeedsUnkeyV2Error({ vendor: 'unkey', endpoint: 'v1' }, 'Recent verifications');
+  }
+
+  // v1 answers one API per request: the usage service asks it per API instead.
+  async keyActivity(_query: KeyActivityQuery, _signal?: AbortSignal): Promise<KeyActivityAnswer> {
+    throw new NeedsUnkeyV2Error({ vendor: 'unkey', endpoint: 'v1' }, 'One query over several APIs');
   }
 
   getKey(keyId: string, signal?: AbortSignal): Promise<ApiKey> {

@@ -16,6 +16,9 @@ import type { KeyVerificationEvent } from '../model-activity';
 import { toRecentVerificationsPage } from './recent-verifications-page';
 import { checkRecentQuery, type RecentVerificationsQuery } from './recent-verifications-query';
 import { buildRecentVerificationsSql } from './recent-verifications-sql';
+import { checkKeyActivity, unknownApiOf, type KeyActivityAnswer, type KeyActivityQuery } from './key-activity';
+import { buildKeyActivitySql, keyActivityResponseSchema, toKeyActivityRows } from './key-activity-sql';
+import type { NotFoundError } from '../../http/errors';
 
 export interface UnkeyV2ClientOptions {
   baseUrl: string;
@@ -76,6 +79,28 @@ export class UnkeyV2Client implements UnkeyClient {
     const checked = checkRecentQuery(GET_VERIFICATIONS, keyId, query);
     const response = await this.post(GET_VERIFICATIONS, 'v2/analytics.getVerifications', { query: buildRecentVerificationsSql(checked) }, signal);
     return toRecentVerificationsPage(GET_VERIFICATIONS, parseJsonBody(GET_VERIFICATIONS, response), checked);
+  }
+
+  /**
+   * One query for every API. An API Unkey does not know fails the whole query ("API … not found"):
+   * it is left out and the query asked again without it, so one typo in the settings hides no other API.
+   */
+  async keyActivity(query: KeyActivityQuery, signal?: AbortSignal): Promise<KeyActivityAnswer> {
+    const checked = checkKeyActivity(GET_VERIFICATIONS, query);
+    const unknownApis = new Map<string, NotFoundError>();
+    while (checked.apiIds.length > 0) {
+      try {
+        const response = await this.post(GET_VERIFICATIONS, 'v2/analytics.getVerifications', { query: buildKeyActivitySql(checked) }, signal);
+        const body = validate(GET_VERIFICATIONS, keyActivityResponseSchema, parseJsonBody(GET_VERIFICATIONS, response));
+        return { rows: toKeyActivityRows(GET_VERIFICATIONS, body.data, checked), unknownApis };
+      } catch (error) {
+        const unknown = unknownApiOf(error, checked.apiIds);
+        if (unknown === undefined) throw error;
+        unknownApis.set(unknown, error as NotFoundError);
+        checked.apiIds = checked.apiIds.filter((apiId) => apiId !== unknown);
+      }
+    }
+    return { rows: [], unknownApis };
   }
 
   getKey(keyId: string, signal?: AbortSignal): Promise<ApiKey> {
