@@ -8,7 +8,7 @@ import { OPEN_ANALYTICS_COMMAND } from '../hover/content';
 import { KeyIndex } from '../usage/key-index';
 import type { UsageService } from '../usage/usage-service';
 import type { KeyReference } from '../vendors/model';
-import { keyIdOccurrences, MAX_LINES_PER_DOCUMENT, problemMessage, problemSeverity } from './rules';
+import { keyIdOccurrences, MAX_LINES_PER_DOCUMENT, problemMessage, problemSeverity, restsOnKeyListDate } from './rules';
 
 export const DIAGNOSTIC_SOURCE = 'Keyscope';
 /** Documents kept with diagnostics at once; past it the least recently edited one is dropped. */
@@ -126,7 +126,7 @@ export class KeyDiagnostics implements vscode.CodeActionProvider, vscode.Disposa
         const facts = await this.index.resolve(first.candidate, controller.signal).catch(() => []);
         for (const fact of facts) {
           const severity = fact.health ? problemSeverity(fact.health.status) : undefined;
-          if (!fact.health || !severity) continue;
+          if (!fact.health || !severity || restsOnKeyListDate(fact.health)) continue;
           const message = problemMessage(fact, first.candidate.text, fact.health);
           for (const { line, candidate } of occurrences) {
             const range = new vscode.Range(line, candidate.start, line, candidate.end);

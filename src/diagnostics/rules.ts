@@ -3,6 +3,7 @@
 // before it bites (Expires soon, Low credits, Seats full, Rate limited) is Information; the rest
 // (Active, Elevated rejections) are not listed.
 import { ATTENTION_STATUSES, BAD_STATUSES, type KeyHealth, type KeyStatus } from '../health/status';
+import { KEY_LIST_CAVEAT } from '../health/cryptolens-health';
 import type { KeyFacts } from '../usage/key-facts';
 import { findIds, type IdCandidate } from '../vendors/key-ids';
 import { VENDOR_NAMES } from '../vendor-id';
@@ -19,6 +20,14 @@ export function problemSeverity(status: KeyStatus): ProblemSeverity | undefined 
   if (BAD_STATUSES.has(status)) return 'warning';
   if (ATTENTION_STATUSES.has(status)) return 'information';
   return undefined;
+}
+
+/**
+ * A date read from a Cryptolens key list alone: whether the product enforces it only key/GetKey tells
+ * (a hover over many keys of a product reads the list), so it is no Problem on its own.
+ */
+export function restsOnKeyListDate(health: KeyHealth): boolean {
+  return health.caveat === KEY_LIST_CAVEAT && (health.status === 'Expired' || health.status === 'Expires soon');
 }
 
 /** "Expired: Unkey key key_123 — expired 3 days ago". `idText` is the id as the document has it. */

@@ -8,6 +8,7 @@ import type { DayRange } from '../vendors/cryptolens/day-range';
 import type { CursorPage } from '../vendors/cryptolens/paging';
 import type { LicenseKeyDetails } from '../vendors/license-key';
 import { collectScan, type Scan } from './scan';
+import { ProductDemand } from './product-demand';
 import { UsageCore } from './usage-core';
 
 export const TREE_PAGE = 100;
@@ -36,7 +37,77 @@ export interface ProductCount {
   keyCount: number;
 }
 
+/** Summaries per product, counted once per scan answer. */
+const productSizes = new WeakMap<readonly LicenseKeySummary[], Map<number, number>>();
+/** Device rows per key, counted once per product device scan answer. */
+const devicesPerKey = new WeakMap<readonly DeviceUsage[], Map<number, number>>();
+/** Keys per product/GetKeys page. */
+const LICENSE_PAGE = 99;
+/** Keys of a product whose hover health reads key/GetKey (exact: blocked, enforced expiry) before its key list. */
+const HOVER_FEW_LICENSES = 4;
+
 export class CryptolensUsage extends UsageCore {
+  private readonly demand = new ProductDemand(this.accountMemory());
+
+  /**
+   * A key's device count for a hover. While few keys of its product are asked, its first device page
+   * (as the tree shows, `more` past it); then the product's device pages (1000 a page, exact counts,
+   * shared with the panel), so many keys cost the product's pages, not one request each.
+   */
+  async hoverDeviceCount(summary: Pick<LicenseKeySummary, 'productId' | 'licenseKeyId'>, signal?: AbortSignal): Promise<{ count: number; more: boolean }> {
+    const { productId, licenseKeyId } = summary;
+    // Every key with usage has a device or none; the key count is the best cheap guess at the pages.
+    const pages = Math.ceil((await this.productSize(productId, signal)) / SCAN_PAGE);
+    if (!(await this.wantsList('devices', productId, licenseKeyId, pages))) {
+      const page = await this.devicesPage(productId, licenseKeyId, undefined, signal);
+      return { count: page.items.length, more: page.nextCursor !== undefined };
+    }
+    const scan = await this.productDevices(productId, signal);
+    let counts = devicesPerKey.get(scan.items);
+    if (!counts) {
+      counts = new Map();
+      for (const device of scan.items) counts.set(Number(device.keyId), (counts.get(Number(device.keyId)) ?? 0) + 1);
+      devicesPerKey.set(scan.items, counts);
+    }
+    return { count: counts.get(licenseKeyId) ?? 0, more: scan.truncated };
+  }
+
+  /**
+   * A key's license for a hover's health. While few keys of its product are asked (HOVER_FEW_LICENSES),
+   * key/GetKey with its license status; then the product's key list (product/GetKeys, ⌈N/99⌉ pages,
+   * shared with the tree), `listed` saying so: a list cannot tell a blocked key or an unenforced
+   * expiry. Undefined license when the token lacks the permission or the key is not there.
+   */
+  async hoverLicense(
+    summary: Pick<LicenseKeySummary, 'productId' | 'licenseKeyId' | 'key'>,
+    signal?: AbortSignal,
+  ): Promise<{ license: LicenseKeyDetails | undefined; listed: boolean }> {
+    const { productId, licenseKeyId, key } = summary;
+    const pages = Math.ceil((await this.productSize(productId, signal)) / LICENSE_PAGE);
+    if (await this.wantsList('licenses', productId, licenseKeyId, pages, HOVER_FEW_LICENSES)) {
+      const listed = await this.productLicenseKeys(productId, signal);
+      // A token with GetKey but not GetKeys still reads the key alone.
+      if (listed) return { license: listed.get(licenseKeyId), listed: true };
+    }
+    return { license: key ? await this.licenseKeyDetails(productId, key, signal) : undefined, listed: false };
+  }
+
+  private async wantsList(read: string, productId: number, keyId: number, pages: number, few?: number): Promise<boolean> {
+    const { account } = await this.connected('cryptolens');
+    return this.demand.wantsList(`${account}:${productId}:${read}`, keyId, pages, few);
+  }
+
+  /** Keys with usage of one product, from the account's scan (which the hover has already read). */
+  private async productSize(productId: number, signal: AbortSignal | undefined): Promise<number> {
+    const scan = await this.allLicenseKeys(signal);
+    let sizes = productSizes.get(scan.items);
+    if (!sizes) {
+      sizes = new Map();
+      for (const item of scan.items) sizes.set(item.productId, (sizes.get(item.productId) ?? 0) + 1);
+      productSizes.set(scan.items, sizes);
+    }
+    return sizes.get(productId) ?? 0;
+  }
   /**
    * The account's key summaries, 1000 a page, up to keyscope.cryptolens.maxScanKeys: the product list,
    * hovers and product panels derive from this one scan (hovers never start another).

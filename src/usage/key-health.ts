@@ -44,6 +44,22 @@ export async function cryptolensKeyHealth(
   return license ? cryptolensHealth({ license }, options) : undefined;
 }
 
+/**
+ * A Cryptolens key's health for a hover: key/GetKey while few keys of its product are hovered, then
+ * the product's key list (usage.hoverLicense), whose health carries the key list's caveat, as the
+ * tree's rows do.
+ */
+export async function cryptolensHoverHealth(
+  usage: UsageService,
+  summary: Pick<LicenseKeySummary, 'productId' | 'licenseKeyId' | 'key'>,
+  options: HealthOptions,
+  signal?: AbortSignal,
+): Promise<KeyHealth | undefined> {
+  if (!summary.key) return cryptolensHealth({ deleted: true }, options);
+  const read = await usage.hoverLicense(summary, signal).catch(quiet);
+  return read?.license ? cryptolensHealth({ license: read.license }, options) : undefined;
+}
+
 /** From a product's key list (the tree's rows): a summary without a key string is Deleted. */
 export function cryptolensListedHealth(summary: Pick<LicenseKeySummary, 'key'>, license: LicenseKeyDetails | undefined, options: HealthOptions): KeyHealth | undefined {
   if (!summary.key) return cryptolensHealth({ deleted: true }, options);

@@ -6,7 +6,7 @@ import type { IdCandidate } from '../vendors/key-ids';
 import type { ApiKey, LicenseKeySummary, OutcomeCounts } from '../vendors/model';
 import { cryptolensKeyFacts, runtypeKeyFacts, unkeyApiFacts, unkeyKeyFacts, unscannedCryptolensKeyFacts, withHealth, type KeyFacts } from './key-facts';
 import type { HealthOptions } from '../health/options';
-import { cryptolensKeyHealth, runtypeKeyHealth, unkeyKeyHealth } from './key-health';
+import { cryptolensHoverHealth, runtypeKeyHealth, unkeyKeyHealth } from './key-health';
 import { NoTokenError, type UsageService } from './usage-service';
 
 /** A string seen in several products (each product has its own keys) shows at most this many. */
@@ -51,15 +51,16 @@ export class KeyIndex {
     const matches = (this.keyStrings(scan.items).get(text) ?? []).slice(0, MAX_MATCHES);
     // Not found among the keys a limit let Keyscope read is not "unknown": say so.
     if (matches.length === 0 && scan.truncated) return [unscannedCryptolensKeyFacts(text, scan)];
-    // The device count is one first-page call per key, the page the tree shows too.
-    // Health is one key/GetKey per key string (none once the token is known to lack GetKey).
+    // Device counts and health: one request per key while few keys of a product are hovered, then
+    // the product's device pages and key list, each once per cache lifetime (usage.hoverDeviceCount,
+    // usage.hoverLicense); no request per key for a file of many keys.
     return Promise.all(
       matches.map(async (summary) => {
-        const [page, health] = await Promise.all([
-          this.usage.devicesPage(summary.productId, summary.licenseKeyId, undefined, signal).catch(() => undefined),
-          cryptolensKeyHealth(this.usage, summary, this.healthOptions(), signal),
+        const [devices, health] = await Promise.all([
+          this.usage.hoverDeviceCount(summary, signal).catch(() => undefined),
+          cryptolensHoverHealth(this.usage, summary, this.healthOptions(), signal),
         ]);
-        return withHealth(cryptolensKeyFacts(summary, page ? { count: page.items.length, more: page.nextCursor !== undefined } : undefined), health);
+        return withHealth(cryptolensKeyFacts(summary, devices), health);
       }),
     );
   }

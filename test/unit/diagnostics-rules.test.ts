@@ -1,7 +1,8 @@
 // The Problems panel's rules for key statuses (issue 13): severities, messages, and the bounded id scan.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { keyIdOccurrences, MAX_IDS_PER_DOCUMENT, problemMessage, problemSeverity } from '../../src/diagnostics/rules';
+import { keyIdOccurrences, MAX_IDS_PER_DOCUMENT, problemMessage, problemSeverity, restsOnKeyListDate } from '../../src/diagnostics/rules';
+import { KEY_LIST_CAVEAT } from '../../src/health/cryptolens-health';
 import { CRYPTOLENS_STATUSES, RUNTYPE_STATUSES, UNKEY_STATUSES } from '../../src/health/status';
 
 describe('diagnostics rules', () => {
@@ -21,6 +22,14 @@ describe('diagnostics rules', () => {
       'Seats full': 'information',
       Inactive: 'warning',
     });
+  });
+
+  it('raises no Problem for a Cryptolens date read from a key list alone (the product may not enforce it)', () => {
+    const listed = { reason: 'r', others: [], caveat: KEY_LIST_CAVEAT };
+    assert.equal(restsOnKeyListDate({ ...listed, status: 'Expired' }), true);
+    assert.equal(restsOnKeyListDate({ ...listed, status: 'Expires soon' }), true);
+    assert.equal(restsOnKeyListDate({ ...listed, status: 'Seats full' }), false, 'a key list tells seats');
+    assert.equal(restsOnKeyListDate({ status: 'Expired', reason: 'r', others: [] }), false, 'key/GetKey said so');
   });
 
   it('says the status word, the vendor and the id as the document has it, with the reason', () => {

@@ -62,8 +62,17 @@ describe('hover: resolving ids through the usage service', () => {
     await Promise.all(keys.map((key) => index.resolve(candidate('cryptolens-key', key))));
     const summaryPages = Math.ceil(harness.emulator.cryptolens.data.summaries.length / 1000);
     assert.equal(harness.requests('cryptolens', 'GetKeyUsageSummaries'), summaryPages);
-    // The device count is one first-page call per distinct key.
-    assert.equal(harness.requests('cryptolens', 'GetKeyDevices'), keys.length);
+    // Device counts and health cost no request per key: one key of each product is read alone, then
+    // the product's device pages (1000 a page) and key list (99 a page) answer the rest.
+    const products = new Set(harness.emulator.cryptolens.data.summaries.map((row) => row.productId)).size;
+    const devicePages = products * Math.ceil(harness.emulator.cryptolens.data.devices.length / products / 1000 + 1);
+    assert.ok(harness.requests('cryptolens', 'GetKeyDevices') <= products + devicePages, `GetKeyDevices ×${harness.requests('cryptolens', 'GetKeyDevices')} for ${keys.length} keys`);
+    const licensePages = products * Math.ceil(harness.emulator.cryptolens.data.keys.length / products / 99 + 1);
+    // Health: key/GetKey for a product's first 4 keys, then its key list (99 a page).
+    const getKey = harness.requests('cryptolens', 'key/GetKey');
+    const getKeys = harness.requests('cryptolens', 'product/GetKeys');
+    assert.ok(getKeys <= licensePages, `product/GetKeys ×${getKeys}`);
+    assert.ok(getKey <= products * 4, `key/GetKey ×${getKey} for ${keys.length} keys`);
     harness.emulator.requests.clear();
     await Promise.all(keys.map((key) => index.resolve(candidate('cryptolens-key', key))));
     assert.equal(harness.requests('cryptolens'), 0, 'warm hovers cost nothing');
