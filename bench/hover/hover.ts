@@ -1,103 +1,125 @@
-// Figure 4: hover economy. Keyscope's real hover provider (KeyHoverProvider → KeyIndex →
-// UsageService → vendor clients) over a document of 200 distinct key ids, against the emulator:
-// vendor requests and latency per hover, cold (fresh cache) and warm, and one id hovered 100 times.
+// Figure 4: hover economy (issues 13 and 16). Keyscope's real hover provider (KeyHoverProvider →
+// KeyIndex → UsageService → vendor clients) over documents of key ids, against the emulator: vendor
+// requests (counted at the emulator: real HTTP, real clients) and latency per hover, cold (fresh
+// cache) and warm, and one id hovered 100 times. Health is part of every hover: requests are also
+// split into usage (what the hover's counts need) and health (key listings and licenses).
 // VS Code itself is the in-process stub: what is measured is everything Keyscope does for a hover.
 import '../vscode/register';
-import * as vscode from 'vscode';
-import { KeyHoverProvider } from '../../src/hover/provider';
-import { KeyIndex } from '../../src/usage/key-index';
 import type { Emulator } from '../../test/emulator/server';
-import { atMost, exactly, figure, type Figure } from '../lib/figure';
-import { createKeyscope } from '../lib/keyscope';
-import { median, quantile } from '../lib/stats';
+import { startEmulator } from '../../test/emulator/server';
+import { atMost, exactly, figure, type Budget, type Figure } from '../lib/figure';
+import { MINIMAL_SCALE } from '../lib/scales';
+import { median } from '../lib/stats';
+import { latencyFigures, runScenario, type Pass, type Scenario } from './passes';
+import { treeHealthFigures } from './tree-health';
 
 const DISTINCT = 200;
-const SAME_ID_HOVERS = 100;
+const SMALL_API_KEYS = 300;
+const SMALL_API_IDS = 50;
 const RUNS = 3;
-const SECTION = '4 hover';
+export const SECTION = '4 hover';
 
-interface Pass {
-  requests: number;
-  /** Requests by vendor endpoint ("unkey /v2/analytics.getVerifications"). */
-  byPath: Record<string, number>;
-  latenciesMs: number[];
-  /** Hovers that showed something (an id no vendor knows shows nothing). */
-  shown: number;
+/** Requests of a pass whose path matches one of `paths`. */
+function counted(pass: Pass, paths: readonly string[]): number {
+  return Object.entries(pass.byPath).reduce((sum, [path, count]) => (paths.some((part) => path.includes(part)) ? sum + count : sum), 0);
 }
 
-/** A source file with one id per line, as a config or fixture file would hold them. */
-function documentOf(ids: readonly string[]): { document: vscode.TextDocument; positions: vscode.Position[] } {
-  const lines = ids.map((id, index) => `  KEY_${index}: '${id}',`);
-  const positions = lines.map((line, index) => new vscode.Position(index, line.indexOf("'") + 3));
-  // The provider reads lineAt(n).text only.
-  const document = { lineAt: (line: number) => ({ text: lines[line] ?? '' }), lineCount: lines.length } as unknown as vscode.TextDocument;
-  return { document, positions };
+interface Measure {
+  name: string;
+  passes: Pass[];
+  /** Which requests count: all when absent. */
+  paths?: readonly string[];
+  budget?: Budget;
+  note?: string;
 }
 
-async function hoverAll(emulator: Emulator, provider: KeyHoverProvider, ids: readonly string[]): Promise<Pass> {
-  const { document, positions } = documentOf(ids);
-  emulator.requests.clear();
-  const latenciesMs: number[] = [];
-  let shown = 0;
-  for (const position of positions) {
-    const source = new vscode.CancellationTokenSource();
-    const started = performance.now();
-    const hover = await provider.provideHover(document, position, source.token);
-    latenciesMs.push(performance.now() - started);
-    source.dispose();
-    if (hover) shown += 1;
-  }
-  const summary = emulator.requests.summary();
-  return { requests: summary.total, byPath: summary.byPath, latenciesMs, shown };
-}
-
-interface Scenario {
-  cold: Pass;
-  warm: Pass;
-  sameId: Pass;
-}
-
-async function scenario(emulator: Emulator, ids: readonly string[]): Promise<Scenario> {
-  const fresh = async (): Promise<{ provider: KeyHoverProvider; close(): Promise<void> }> => {
-    const keyscope = await createKeyscope(emulator.config);
-    return { provider: new KeyHoverProvider(new KeyIndex(keyscope.usage, () => keyscope.config)), close: () => keyscope.close() };
-  };
-  const first = await fresh();
-  const cold = await hoverAll(emulator, first.provider, ids);
-  const warm = await hoverAll(emulator, first.provider, ids);
-  await first.close();
-  const second = await fresh();
-  const sameId = await hoverAll(emulator, second.provider, Array.from({ length: SAME_ID_HOVERS }, () => ids[0] ?? ''));
-  await second.close();
-  return { cold, warm, sameId };
-}
-
-function passFigures(vendor: string, label: string, passes: Pass[], budget: number): Figure[] {
-  const latencies = passes.flatMap((pass) => pass.latenciesMs);
+function requestFigure({ name, passes, paths, budget, note }: Measure): Figure {
+  const values = passes.map((pass) => (paths ? counted(pass, paths) : pass.requests));
   const shown = median(passes.map((pass) => pass.shown));
   const hovers = passes[0]?.latenciesMs.length ?? 0;
   const byPath = Object.entries(passes[0]?.byPath ?? {})
     .map(([path, count]) => `${path} ×${count}`)
     .join(', ');
+  return figure({
+    section: SECTION,
+    name,
+    value: median(values),
+    unit: 'req',
+    ...(budget ? { budget } : {}),
+    note: [note, byPath ? `requests: ${byPath}` : 'no requests', `${shown} of ${hovers} hovers showed usage`, `median of ${passes.length} runs, each with a fresh UsageService`]
+      .filter(Boolean)
+      .join('; '),
+    samples: values,
+  });
+}
+
+const USAGE_UNKEY = ['analytics.getVerifications'];
+const USAGE_CRYPTOLENS = ['GetKeyUsageSummaries', 'GetKeyDevices'];
+const HEALTH_CRYPTOLENS = ['key/GetKey', 'product/GetKeys'];
+
+async function runs(emulator: Emulator, ids: readonly string[], sameIdHovers = true): Promise<Scenario[]> {
+  const all: Scenario[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    emulator.unkey.resetQuota();
+    all.push(await runScenario(emulator, ids, sameIdHovers));
+  }
+  return all;
+}
+
+function unkeyIds(emulator: Emulator, apiId: string | undefined, every: number, count: number): string[] {
+  const api = emulator.unkey.workspace.apis.find((candidate) => candidate.id === apiId);
+  // Spread over the API, busy keys and quiet ones alike.
+  return (api?.keys ?? []).filter((_, index) => index % every === 0).slice(0, count).map((key) => key.id);
+}
+
+async function unkeyFigures(emulator: Emulator): Promise<Figure[]> {
+  const apiId = emulator.config.unkey.apiIds[0];
+  const api = emulator.unkey.workspace.apis.find((candidate) => candidate.id === apiId);
+  const keys = api?.keys.length ?? 0;
+  const ids = unkeyIds(emulator, apiId, 10, DISTINCT);
+  if (ids.length < DISTINCT) throw new Error(`Unkey: only ${ids.length} distinct ids to hover`);
+  const scenarios = await runs(emulator, ids);
+  const vendor = `Unkey v2 (${emulator.config.unkey.apiIds.length} APIs configured)`;
+  const cold = scenarios.map((run) => run.cold);
+  const warm = scenarios.map((run) => run.warm);
+  const sameId = scenarios.map((run) => run.sameId).filter((pass): pass is Pass => pass !== undefined);
   return [
-    figure({
-      section: SECTION,
-      name: `${vendor}, ${label}: vendor requests`,
-      value: median(passes.map((pass) => pass.requests)),
-      unit: 'req',
-      budget: budget === 0 ? exactly(0, '= 0') : budget === 1 ? exactly(1, '= 1') : atMost(budget, 'req'),
-      note: `${byPath ? `requests: ${byPath}; ` : ''}${shown} of ${hovers} hovers showed usage; median of ${passes.length} runs, each with a fresh UsageService`,
-      samples: passes.map((pass) => pass.requests),
+    requestFigure({ name: `${vendor}, one id 100 times: usage queries`, passes: sameId, paths: USAGE_UNKEY, budget: exactly(1, '= 1') }),
+    requestFigure({ name: `${vendor}, one id 100 times: all requests (usage + health)`, passes: sameId, budget: atMost(2, 'req'), note: 'health: keys.getKey' }),
+    requestFigure({ name: `${vendor}, ${DISTINCT} distinct ids, cold: usage queries`, passes: cold, paths: USAGE_UNKEY, budget: exactly(1, '= 1') }),
+    requestFigure({
+      name: `${vendor}, ${DISTINCT} distinct ids of a ${keys.toLocaleString('en-US')}-key API, cold: all requests (usage + health)`,
+      passes: cold,
+      budget: atMost(25, 'req'),
+      note: `health: keys.getKey for the first id, then the API's key list (⌈${keys}/100⌉ pages)`,
     }),
-    figure({ section: SECTION, name: `${vendor}, ${label}: p50 latency`, value: quantile(latencies, 0.5), unit: 'ms' }),
-    figure({ section: SECTION, name: `${vendor}, ${label}: p95 latency`, value: quantile(latencies, 0.95), unit: 'ms' }),
+    requestFigure({ name: `${vendor}, ${DISTINCT} distinct ids, warm: all requests`, passes: warm, budget: exactly(0, '= 0') }),
+    ...latencyFigures(SECTION, `${vendor}, ${DISTINCT} distinct ids, cold`, cold),
+    ...latencyFigures(SECTION, `${vendor}, ${DISTINCT} distinct ids, warm`, warm),
+    ...latencyFigures(SECTION, `${vendor}, one id 100 times`, sameId),
   ];
 }
 
-function unkeyIds(emulator: Emulator): string[] {
-  const api = emulator.unkey.workspace.apis.find((candidate) => candidate.id === emulator.config.unkey.apiIds[0]);
-  // Every 10th key: spread over the API, busy keys and quiet ones alike.
-  return (api?.keys ?? []).filter((_, index) => index % 10 === 0).slice(0, DISTINCT).map((key) => key.id);
+/** An emulator whose first API has 300 keys: 50 of its ids, cold. */
+async function smallApiFigures(): Promise<Figure[]> {
+  const emulator = await startEmulator({ scale: { ...MINIMAL_SCALE, unkeyApis: 1, unkeyKeys: SMALL_API_KEYS, unkeyDays: 31 } });
+  try {
+    const apiId = emulator.config.unkey.apiIds[0];
+    const ids = unkeyIds(emulator, apiId, Math.floor(SMALL_API_KEYS / SMALL_API_IDS), SMALL_API_IDS);
+    if (ids.length < SMALL_API_IDS) throw new Error(`Unkey: only ${ids.length} ids in the ${SMALL_API_KEYS}-key API`);
+    const scenarios = await runs(emulator, ids, false);
+    const vendor = `Unkey v2 (${emulator.config.unkey.apiIds.length} APIs configured)`;
+    return [
+      requestFigure({
+        name: `${vendor}, ${SMALL_API_IDS} distinct ids of a ${SMALL_API_KEYS}-key API, cold: all requests (usage + health)`,
+        passes: scenarios.map((run) => run.cold),
+        budget: atMost(5, 'req'),
+      }),
+      requestFigure({ name: `${vendor}, ${SMALL_API_IDS} distinct ids of a ${SMALL_API_KEYS}-key API, warm: all requests`, passes: scenarios.map((run) => run.warm), budget: exactly(0, '= 0') }),
+    ];
+  } finally {
+    await emulator.close();
+  }
 }
 
 function cryptolensKeys(emulator: Emulator): string[] {
@@ -106,24 +128,44 @@ function cryptolensKeys(emulator: Emulator): string[] {
   return [...new Set(keys.filter((_, index) => index % step === 0))].slice(0, DISTINCT);
 }
 
-export async function hoverFigures(emulator: Emulator): Promise<Figure[]> {
-  const figures: Figure[] = [];
-  const vendors: Array<[string, string[]]> = [
-    [`Unkey (${emulator.config.unkey.apiIds.length} APIs configured)`, unkeyIds(emulator)],
-    ['Cryptolens', cryptolensKeys(emulator)],
+/** Health's ceiling for hovering keys of these products: 4 keys alone each, then its key list (⌈N/99⌉). */
+function cryptolensHealthBudget(emulator: Emulator, keys: readonly string[]): { limit: number; text: string } {
+  const { data } = emulator.cryptolens;
+  const products = new Set(data.summaries.filter((summary) => keys.includes(summary.key)).map((summary) => summary.productId));
+  const pages = [...products].map((productId) => Math.ceil(data.keys.filter((key) => key.productId === productId && !key.deleted).length / 99));
+  return { limit: pages.reduce((sum, count) => sum + 4 + count, 0), text: `Σ (4 + ⌈N/99⌉) over ${products.size} products = ${pages.map((count) => `4 + ${count}`).join(' + ')}` };
+}
+
+async function cryptolensFigures(emulator: Emulator): Promise<Figure[]> {
+  const keys = cryptolensKeys(emulator);
+  if (keys.length < DISTINCT) throw new Error(`Cryptolens: only ${keys.length} distinct keys to hover`);
+  const scenarios = await runs(emulator, keys);
+  const cold = scenarios.map((run) => run.cold);
+  const warm = scenarios.map((run) => run.warm);
+  const sameId = scenarios.map((run) => run.sameId).filter((pass): pass is Pass => pass !== undefined);
+  const health = cryptolensHealthBudget(emulator, keys);
+  const summaries = emulator.cryptolens.data.summaries.length;
+  const scanNote = `the account's summary scan is ⌈${summaries}/1000⌉ pages`;
+  return [
+    requestFigure({ name: `Cryptolens, ${DISTINCT} distinct ids, cold: usage requests (summaries + devices)`, passes: cold, paths: USAGE_CRYPTOLENS, budget: atMost(30, 'req'), note: scanNote }),
+    requestFigure({
+      name: `Cryptolens, ${DISTINCT} distinct ids, cold: health requests (key/GetKey + product/GetKeys)`,
+      passes: cold,
+      paths: HEALTH_CRYPTOLENS,
+      budget: atMost(health.limit, 'req'),
+      note: `budget ${health.text}`,
+    }),
+    requestFigure({ name: `Cryptolens, ${DISTINCT} distinct ids, cold: all requests`, passes: cold }),
+    requestFigure({ name: `Cryptolens, ${DISTINCT} distinct ids, warm: all requests`, passes: warm, budget: exactly(0, '= 0') }),
+    requestFigure({ name: 'Cryptolens, one id 100 times: usage requests (summaries + devices)', passes: sameId, paths: USAGE_CRYPTOLENS, budget: atMost(6, 'req'), note: scanNote }),
+    requestFigure({ name: 'Cryptolens, one id 100 times: health requests (key/GetKey)', passes: sameId, paths: HEALTH_CRYPTOLENS, budget: exactly(1, '= 1') }),
+    requestFigure({ name: 'Cryptolens, one id 100 times: all requests', passes: sameId }),
+    ...latencyFigures(SECTION, `Cryptolens, ${DISTINCT} distinct ids, cold`, cold),
+    ...latencyFigures(SECTION, `Cryptolens, ${DISTINCT} distinct ids, warm`, warm),
+    ...latencyFigures(SECTION, 'Cryptolens, one id 100 times', sameId),
   ];
-  for (const [vendor, ids] of vendors) {
-    if (ids.length < DISTINCT) throw new Error(`${vendor}: only ${ids.length} distinct ids to hover`);
-    const runs: Scenario[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      emulator.unkey.resetQuota();
-      runs.push(await scenario(emulator, ids));
-    }
-    figures.push(
-      ...passFigures(vendor, `${DISTINCT} distinct ids, cold`, runs.map((run) => run.cold), 4),
-      ...passFigures(vendor, `${DISTINCT} distinct ids, warm`, runs.map((run) => run.warm), 0),
-      ...passFigures(vendor, `one id ${SAME_ID_HOVERS} times`, runs.map((run) => run.sameId), 1),
-    );
-  }
-  return figures;
+}
+
+export async function hoverFigures(emulator: Emulator): Promise<Figure[]> {
+  return [...(await unkeyFigures(emulator)), ...(await smallApiFigures()), ...(await cryptolensFigures(emulator)), ...(await treeHealthFigures(emulator))];
 }
