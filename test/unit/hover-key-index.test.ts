@@ -156,6 +156,28 @@ describe('hover: resolving ids through the usage service', () => {
     }
   });
 
+  it('on Unkey v1 asks one query per configured API (v1 has no query over several), with the same answer', async () => {
+    const [apiId] = harness.emulator.unkey.apiIds;
+    assert.ok(apiId);
+    const keyId = [...(await harness.usage.unkeyTotalsByKey(apiId)).keys()][0] as string;
+    const [v2] = await index.resolve(candidate('unkey-key', keyId));
+    const saved = { version: harness.config.unkeyApiVersion, urls: harness.config.baseUrls };
+    harness.config.unkeyApiVersion = 'v1';
+    harness.config.baseUrls = { ...saved.urls, unkey: harness.emulator.config.unkey.v1BaseUrl };
+    try {
+      const v1Index = new KeyIndex(harness.freshUsage(), () => harness.config, () => TEST_NOW);
+      harness.emulator.requests.clear();
+      const [v1] = await v1Index.resolve(candidate('unkey-key', keyId));
+      assert.deepEqual(v1?.totals, v2?.totals);
+      assert.equal(v1?.health?.status, v2?.health?.status);
+      // 30 days for every API, and 24 hours for the key's own API (health).
+      assert.equal(harness.requests('unkey', 'analytics.getVerifications'), harness.emulator.unkey.apiIds.length + 1);
+    } finally {
+      harness.config.unkeyApiVersion = saved.version;
+      harness.config.baseUrls = saved.urls;
+    }
+  });
+
   it('shows only the configured Unkey APIs, with totals summed over their keys', async () => {
     const [apiId] = harness.emulator.unkey.apiIds;
     assert.ok(apiId);
