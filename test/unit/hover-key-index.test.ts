@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { findIds, type IdCandidate, type IdKind } from '../../src/vendors/key-ids';
 import { KeyIndex } from '../../src/usage/key-index';
+import { KEY_LIST_CAVEAT } from '../../src/health/cryptolens-health';
 import { startUsageHarness, TEST_NOW, type UsageHarness } from './lookup-harness';
 
 function candidate(kind: IdKind, text: string): IdCandidate {
@@ -59,7 +60,10 @@ describe('hover: resolving ids through the usage service', () => {
 
   it('asks Cryptolens for the summaries once for any number of keys, and never again while cached', async () => {
     const keys = harness.emulator.cryptolens.data.summaries.filter((row) => row.key !== '').slice(0, 60).map((row) => row.key);
-    await Promise.all(keys.map((key) => index.resolve(candidate('cryptolens-key', key))));
+    const answers = (await Promise.all(keys.map((key) => index.resolve(candidate('cryptolens-key', key))))).flat();
+    // Past a product's first keys, health comes from its key list and says so (as tree rows do).
+    const listed = answers.filter((facts) => facts.health?.caveat === KEY_LIST_CAVEAT).length;
+    assert.ok(listed > 0 && answers.every((facts) => facts.health), `${listed} of ${answers.length} from the key list`);
     const summaryPages = Math.ceil(harness.emulator.cryptolens.data.summaries.length / 1000);
     assert.equal(harness.requests('cryptolens', 'GetKeyUsageSummaries'), summaryPages);
     // Device counts and health cost no request per key: one key of each product is read alone, then
