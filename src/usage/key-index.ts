@@ -1,6 +1,7 @@
-// Resolves an id found in source code to what its vendor knows about it, for hovers. Every answer
-// comes from an account-wide call that answers all ids of a kind at once (the batch), cached and
-// shared in flight by UsageService: hovering 200 ids costs what hovering one does.
+// Resolves an id found in source code to what its vendor knows about it, for hovers. Usage comes from
+// account-wide calls that answer all ids of a kind at once (the batch), cached and shared in flight by
+// UsageService; health and device counts read a key alone only for an API's or product's first few
+// ids, then its whole list: hovering 200 ids costs about what its lists cost, not a request per id.
 import type { KeyscopeConfig } from '../config';
 import type { IdCandidate } from '../vendors/key-ids';
 import type { ApiKey, LicenseKeySummary, OutcomeCounts } from '../vendors/model';
