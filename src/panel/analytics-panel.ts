@@ -38,7 +38,7 @@ export function createWebviewPanel(extensionUri: vscode.Uri, scope: PanelScope):
 /** Export asked a panel that closed while it waited for the panel to draw. */
 export class PanelClosedError extends Error {
   constructor() {
-    super('the Analytics panel was closed');
+    super(vscode.l10n.t('the Analytics panel was closed'));
     this.name = 'PanelClosedError';
   }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ApiKey, DeviceUsage, KeyActivitySummary, LicenseKeySummary, OutcomeCounts, Page, VerificationSlice } from '../vendors/model';
 import type { VendorId } from '../vendor-id';
 import type { DeviceQuery } from '../vendors/cryptolens/query';
@@ -51,7 +52,7 @@ export interface ProductCount {
 /** Thrown when a view asks for a vendor that has no token; views show the welcome instead. */
 export class NoTokenError extends Error {
   constructor(readonly vendor: VendorId) {
-    super(`No ${vendor} token is set.`);
+    super(l10n.t('No {0} token is set.', vendor));
     this.name = 'NoTokenError';
   }
 }

@@ -1,0 +1,129 @@
+// Keyscope's words are localizable: every message shown to a person goes through l10n.t
+// (vscode.l10n.t in view code, @vscode/l10n below it), and l10n/bundle.l10n.json, which the
+// translations start from, holds exactly the messages the code asks for.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, it } from 'node:test';
+import { getL10nJson } from '@vscode/l10n-dev';
+import ts from 'typescript';
+
+const root = join(__dirname, '..', '..');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+  );
+}
+
+const files = sourceFiles(join(root, 'src')).map((path) => {
+  const text = readFileSync(path, 'utf8');
+  return { path: relative(root, path), text, ast: ts.createSourceFile(path, text, ts.ScriptTarget.ES2022, true) };
+});
+
+function walk(node: ts.Node, visit: (node: ts.Node) => void): void {
+  visit(node);
+  node.forEachChild((child) => walk(child, visit));
+}
+
+/** `l10n.t(…)` or `vscode.l10n.t(…)`. */
+function isTranslation(node: ts.Node): boolean {
+  return ts.isCallExpression(node) && /^(vscode\.)?l10n\.t$/.test(node.expression.getText());
+}
+
+/** A literal a person would read: letters left once `${…}` parts and `$(icon)` codicons are taken out. Acronyms and codes (CSV, NOT_FOUND) are the same in every language. */
+function wordedLiteral(node: ts.Node): string | undefined {
+  let text: string;
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) text = node.text;
+  else if (ts.isTemplateExpression(node)) text = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' ');
+  else return undefined;
+  const words = text.replace(/\$\([\w~-]+\)/g, '');
+  return /[A-Za-z]/.test(words) && !/^[A-Z_]{2,}$/.test(words.trim()) ? text : undefined;
+}
+
+/** Worded literals that reach `node`'s value unchanged (through ?:, ??, ||, +, parentheses, arrays and .join). */
+function literalsIn(node: ts.Expression): string[] {
+  if (isTranslation(node)) return [];
+  const worded = wordedLiteral(node);
+  if (worded !== undefined) return [worded];
+  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node)) return literalsIn(node.expression);
+  if (ts.isConditionalExpression(node)) return [...literalsIn(node.whenTrue), ...literalsIn(node.whenFalse)];
+  if (ts.isBinaryExpression(node)) return [...literalsIn(node.left), ...literalsIn(node.right)];
+  if (ts.isArrayLiteralExpression(node)) return node.elements.flatMap((element) => (ts.isSpreadElement(element) ? literalsIn(element.expression) : literalsIn(element)));
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'join') return literalsIn(node.expression.expression);
+  if (ts.isObjectLiteralExpression(node)) return node.properties.flatMap((property) => (ts.isPropertyAssignment(property) && SHOWN_PROPERTIES.has(property.name.getText()) ? literalsIn(property.initializer) : []));
+  return [];
+}
+
+/** Calls whose string arguments (or options' shown properties) a person reads. */
+const SHOWING_CALLS = /\.(show(Information|Warning|Error)Message|setStatusBarMessage|withProgress|showInputBox|showQuickPick|showSaveDialog|showOpenDialog|createWebviewPanel|pickVendor)$|^pickVendor$/;
+/** Constructors, and which of their arguments a person reads (MessageNode: id, label, icon, command, tooltip). */
+const SHOWING_CLASSES: Record<string, readonly number[]> = { TreeItem: [0], MarkdownString: [0], Diagnostic: [1], CodeAction: [0], MessageNode: [1, 4] };
+/** Properties of items, inputs, nodes and results that a person reads. */
+const SHOWN_PROPERTIES = new Set(['title', 'label', 'description', 'detail', 'tooltip', 'placeholder', 'placeHolder', 'prompt', 'text', 'validationMessage', 'message', 'saveLabel', 'openLabel', 'note', 'notFound', 'error', 'reason', 'caveat', 'emptyLabel']);
+
+/**
+ * Worded literals that stay as they are, with why: not Keyscope's words for a person, or the
+ * vendor's own names.
+ */
+const NOT_TRANSLATED = new Set([
+  // The webview protocol's own diagnostics: logged, never shown.
+  'src/panel/protocol.ts: malformed message at method: not a known method',
+  // A vendor response's shape check: the field and format the vendor broke, like the rest of ResponseFormatError.
+  'src/vendors/cryptolens/license-schemas.ts: expected a date like 2015-08-27T00:00:00',
+  // Cryptolens Web API log states are named by the methods Cryptolens documents (Activate, Data object…).
+  'src/vendors/cryptolens/state-code.ts: Unknown ( )',
+]);
+
+/** `path:line: text` of each worded literal shown without l10n. */
+function untranslated(): string[] {
+  const found: string[] = [];
+  for (const { path, ast } of files) {
+    const report = (node: ts.Node, literals: string[]): void => {
+      const line = ast.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+      for (const literal of literals) if (!NOT_TRANSLATED.has(`${path}: ${literal}`)) found.push(`${path}:${line}: ${literal}`);
+    };
+    walk(ast, (node) => {
+      if (ts.isCallExpression(node) && !isTranslation(node) && SHOWING_CALLS.test(node.expression.getText())) report(node, node.arguments.flatMap(literalsIn));
+      else if (ts.isNewExpression(node)) {
+        const shown = SHOWING_CLASSES[node.expression.getText().replace(/^vscode\./, '')] ?? [];
+        report(node, (node.arguments ?? []).filter((_, index) => shown.includes(index)).flatMap(literalsIn));
+      }
+      else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && SHOWN_PROPERTIES.has(node.left.name.text)) {
+        report(node, literalsIn(node.right));
+      } else if (ts.isPropertyAssignment(node) && SHOWN_PROPERTIES.has(node.name.getText())) report(node, literalsIn(node.initializer));
+      else if ((ts.isPropertyDeclaration(node) || ts.isGetAccessorDeclaration(node)) && SHOWN_PROPERTIES.has(node.name.getText())) {
+        const value = ts.isPropertyDeclaration(node) ? node.initializer : undefined;
+        if (value) report(node, literalsIn(value));
+      }
+    });
+  }
+  return found;
+}
+
+describe('l10n: the words Keyscope shows', () => {
+  it('asks l10n.t with a plain string literal, so the bundle extraction sees every message', () => {
+    const bad: string[] = [];
+    for (const { path, ast } of files) {
+      walk(ast, (node) => {
+        if (!ts.isCallExpression(node) || !isTranslation(node)) return;
+        const [message] = node.arguments;
+        if (!message || !(ts.isStringLiteral(message) || ts.isNoSubstitutionTemplateLiteral(message))) {
+          bad.push(`${path}:${ast.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${node.getText().slice(0, 80)}`);
+        }
+      });
+    }
+    assert.deepEqual(bad, []);
+  });
+
+  it('shows no worded literal without l10n.t (notifications, picks, inputs, tree items, hovers, diagnostics, results)', () => {
+    assert.deepEqual(untranslated(), []);
+  });
+
+  it('commits l10n/bundle.l10n.json as `npm run l10n` extracts it from src/', async () => {
+    const extracted = await getL10nJson(files.map(({ text }) => ({ contents: text, extension: '.ts' })));
+    const committed = JSON.parse(readFileSync(join(root, 'l10n', 'bundle.l10n.json'), 'utf8')) as unknown;
+    assert.ok(Object.keys(extracted).length > 150, `only ${Object.keys(extracted).length} messages extracted`);
+    assert.deepEqual(committed, extracted, 'l10n/bundle.l10n.json is out of date: run `npm run l10n`');
+  });
+});
