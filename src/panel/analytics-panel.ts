@@ -164,6 +164,8 @@ export class AnalyticsPanel implements vscode.Disposable {
       scriptNonce: createNonce(),
       styleNonce: createNonce(),
       title,
+      lang: vscode.env.language,
+      ...(vscode.l10n.bundle ? { l10nBundle: vscode.l10n.bundle } : {}),
     });
   }
 }
