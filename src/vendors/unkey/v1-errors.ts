@@ -22,7 +22,7 @@ export function unkeyV1Error(context: RequestContext, response: HttpResponse, to
   const { status } = response;
   const said = vendorWords(response.text, token);
   if (status === 429) {
-    return new RateLimitedError(context, said?.message ?? 'rate limited', parseRetryAfter(response.headers['retry-after']));
+    return new RateLimitedError(context, said?.message ?? l10n.t('rate limited'), parseRetryAfter(response.headers['retry-after']));
   }
   if (!said) return new HttpStatusError(context, status, describeBody(context, response));
   const { code, message } = said;

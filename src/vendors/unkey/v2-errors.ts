@@ -30,7 +30,7 @@ export function unkeyV2Error(context: RequestContext, response: HttpResponse, to
   if (status === 429) {
     return new RateLimitedError(
       context,
-      words?.message ?? 'query quota exceeded',
+      words?.message ?? l10n.t('query quota exceeded'),
       parseRetryAfter(response.headers['retry-after']),
     );
   }
