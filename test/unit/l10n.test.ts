@@ -5,8 +5,10 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { getL10nJson } from '@vscode/l10n-dev';
+import { build, type Plugin } from 'esbuild';
 import ts from 'typescript';
 import { renderPanelHtml } from '../../src/panel/html';
 import { MAX_L10N_MESSAGES, parseL10nBundle } from '../../src/panel/protocol-l10n';
@@ -166,6 +168,36 @@ describe('l10n: the words Keyscope shows', () => {
     assert.ok(!page().includes('data-l10n'), 'English: no bundle on the page');
     for (const bad of ['{"Refresh":1}', '["Refresh"]', 'not json', JSON.stringify({ Refresh: 'x'.repeat(10_001) }), JSON.stringify(Object.fromEntries(Array.from({ length: MAX_L10N_MESSAGES + 1 }, (_, index) => [`m${index}`, 'x'])))]) {
       assert.equal(parseL10nBundle(bad), undefined, bad.slice(0, 40));
+    }
+  });
+
+  it('holds one @vscode/l10n for all host bundles (dist/l10n.js), so the bundle activation gives it reaches every module', async () => {
+    interface Bundle {
+      entry: string;
+      outfile: string;
+    }
+    const { LAZY_BUNDLES, SHARED_MODULES, hostBundles } = (await import(pathToFileURL(join(root, 'scripts', 'lazy-bundles.mjs')).href)) as {
+      LAZY_BUNDLES: Bundle[];
+      SHARED_MODULES: Bundle[];
+      hostBundles(ownEntry: string): Plugin;
+    };
+    assert.ok(SHARED_MODULES.some((module) => module.outfile === 'dist/l10n.js'));
+    for (const entry of ['src/extension.ts', ...[...LAZY_BUNDLES, ...SHARED_MODULES].map((bundle) => bundle.entry)]) {
+      const result = await build({
+        entryPoints: [join(root, entry)],
+        bundle: true,
+        write: false,
+        metafile: true,
+        platform: 'node',
+        format: 'cjs',
+        external: ['vscode'],
+        logLevel: 'silent',
+        outfile: 'out.js',
+        plugins: [hostBundles(entry)],
+      });
+      const copies = Object.keys(result.metafile.inputs).filter((input) => input.includes('node_modules/@vscode/l10n/'));
+      if (entry === 'src/text/l10n.ts') assert.ok(copies.length > 0, 'dist/l10n.js does not hold @vscode/l10n');
+      else assert.deepEqual(copies, [], `${entry} bundles a copy of @vscode/l10n of its own`);
     }
   });
 });
