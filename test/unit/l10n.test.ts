@@ -10,6 +10,9 @@ import { describe, it } from 'node:test';
 import { getL10nJson } from '@vscode/l10n-dev';
 import { build, type Plugin } from 'esbuild';
 import ts from 'typescript';
+import * as l10n from '@vscode/l10n';
+import { statusText } from '../../src/health/status';
+import { expiryState } from '../../src/health/expiry';
 import { renderPanelHtml } from '../../src/panel/html';
 import { MAX_L10N_MESSAGES, parseL10nBundle } from '../../src/panel/protocol-l10n';
 
@@ -199,5 +202,18 @@ describe('l10n: the words Keyscope shows', () => {
       if (entry === 'src/text/l10n.ts') assert.ok(copies.length > 0, 'dist/l10n.js does not hold @vscode/l10n');
       else assert.deepEqual(copies, [], `${entry} bundles a copy of @vscode/l10n of its own`);
     }
+  });
+
+  it('reads a translation from the bundle it is given, and is English again without one', () => {
+    const now = Date.UTC(2025, 0, 10);
+    try {
+      l10n.config({ contents: { Expired: 'Abgelaufen', 'expired {0} ago': 'vor {0} abgelaufen', '{0} days': '{0} Tage' } });
+      assert.equal(statusText('Expired'), 'Abgelaufen');
+      assert.deepEqual(expiryState(now - 3 * 86_400_000, { now, expiresSoonDays: 7 }), { kind: 'expired', text: 'vor 3 Tage abgelaufen' });
+    } finally {
+      l10n.config({ contents: {} });
+    }
+    assert.equal(statusText('Expired'), 'Expired');
+    assert.deepEqual(expiryState(now - 3 * 86_400_000, { now, expiresSoonDays: 7 }), { kind: 'expired', text: 'expired 3 days ago' });
   });
 });
