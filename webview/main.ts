@@ -47,7 +47,7 @@ async function boot(): Promise<void> {
   let panel: Panel | undefined;
 
   const snapshot = (): Snapshot => {
-    if (!panel) throw new Error('the panel is still loading');
+    if (!panel) throw new Error(l10n.t('the panel is still loading'));
     const { notes, tables } = panel.view.snapshot();
     return { title: panel.title, scope: panel.scope, generatedAt: Date.now(), notes, tables };
   };

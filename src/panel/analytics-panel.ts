@@ -130,7 +130,7 @@ export class AnalyticsPanel implements vscode.Disposable {
       this.snapshotTimer ??= setTimeout(() => this.settleWaiters(undefined), 20_000);
     });
     if (this.disposed) throw new PanelClosedError();
-    if (!first) throw new Error('the Analytics panel has shown nothing yet');
+    if (!first) throw new Error(vscode.l10n.t('the Analytics panel has shown nothing yet'));
     return first;
   }
 
