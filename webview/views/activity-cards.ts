@@ -2,6 +2,7 @@
 // a Cryptolens key, "Recent verifications" for an Unkey key. Each section has its own states:
 // loading, ready, empty (a range or key without data), denied (the token may not read it) and error
 // (beside the last good data, with Retry). Vendor text reaches the DOM only as textContent.
+import * as l10n from '@vscode/l10n';
 import { DAILY_PRESETS, type DailyParams, type DailyPreset, type LicenseEventRow, type VerificationRow } from '../../src/panel/protocol-activity';
 import type { Table } from '../../src/panel/protocol-data';
 import { h } from '../dom';
@@ -15,7 +16,8 @@ import { PagedGrid } from '../ui/paged-grid';
 import { tiles } from '../ui/tiles';
 import type { ViewContext } from '../view';
 
-const PRESET_LABELS: Readonly<Record<DailyPreset, string>> = { last7: 'Last 7 days', last30: 'Last 30 days', last90: 'Last 90 days', custom: 'Custom (UTC days)' };
+const presetLabel = (preset: DailyPreset): string =>
+  preset === 'last7' ? l10n.t('Last 7 days') : preset === 'last30' ? l10n.t('Last 30 days') : preset === 'last90' ? l10n.t('Last 90 days') : l10n.t('Custom (UTC days)');
 
 
 /** Shared by the sections: loading, then data, empty, denied or error, and only the newest answer counts. */
@@ -40,7 +42,7 @@ abstract class Section {
         if (generation !== this.generation) return;
         const message = this.context.describe(error);
         for (const card of this.cards) {
-          if (isPermissionMessage(message)) card.denied(`The token may not read ${what}: ${message}`);
+          if (isPermissionMessage(message)) card.denied(l10n.t('The token may not read {0}: {1}', what, message));
           else card.error(message, () => void this.context.forgetFailures().finally(() => this.reload()));
         }
         this.context.changed();
@@ -67,28 +69,28 @@ export class DailySection extends Section {
   private range: string | undefined;
 
   constructor(context: ViewContext) {
-    const requestsCard = new Card('Requests per day', 'requests-per-day');
-    const activeCard = new Card('Active keys, devices and customers per day', 'active-per-day');
+    const requestsCard = new Card(l10n.t('Requests per day'), 'requests-per-day');
+    const activeCard = new Card(l10n.t('Active keys, devices and customers per day'), 'active-per-day');
     super(context, [requestsCard, activeCard]);
     this.requestsCard = requestsCard;
     this.activeCard = activeCard;
     this.requestsChart = new ChartTable(requestsCard, {
-      chartLabel: 'Stacked bar chart of successful and failed requests per day',
+      chartLabel: l10n.t('Stacked bar chart of successful and failed requests per day'),
       horizontal: false,
       stacked: true,
       tableOpen: context.state.tableOpen('requests-per-day'),
       onTableToggle: (open) => context.state.setTableOpen('requests-per-day', open),
     });
     this.activeChart = new ChartTable(activeCard, {
-      chartLabel: 'Bar chart of active keys, devices and customers per day',
+      chartLabel: l10n.t('Bar chart of active keys, devices and customers per day'),
       horizontal: false,
       stacked: false,
       tableOpen: context.state.tableOpen('active-per-day'),
       onTableToggle: (open) => context.state.setTableOpen('active-per-day', open),
     });
     const preset = dropdown(
-      'Range',
-      DAILY_PRESETS.map((value) => ({ value, label: PRESET_LABELS[value] })),
+      l10n.t('Range'),
+      DAILY_PRESETS.map((value) => ({ value, label: presetLabel(value) })),
       this.preset,
       (value) => {
         this.preset = value;
@@ -101,11 +103,11 @@ export class DailySection extends Section {
         this.reload();
       },
     );
-    this.from = dateInput('From (UTC)');
-    this.to = dateInput('To (UTC)');
+    this.from = dateInput(l10n.t('From (UTC)'));
+    this.to = dateInput(l10n.t('To (UTC)'));
     this.from.addEventListener('change', () => this.reload());
     this.to.addEventListener('change', () => this.reload());
-    this.custom = h('div', { className: 'custom-range', children: [labelled('From (UTC)', this.from), labelled('To (UTC)', this.to)] });
+    this.custom = h('div', { className: 'custom-range', children: [labelled(l10n.t('From (UTC)'), this.from), labelled(l10n.t('To (UTC)'), this.to)] });
     requestsCard.controls.append(preset.element, this.custom, this.message);
     requestsCard.body.prepend(this.summary);
     this.elements = [requestsCard.element, activeCard.element];
@@ -115,41 +117,41 @@ export class DailySection extends Section {
   reload(): void {
     const params: DailyParams = this.preset === 'custom' ? { preset: 'custom', start: this.from.value, end: this.to.value } : { preset: this.preset };
     if (this.preset === 'custom' && (!this.from.value || !this.to.value || this.from.value > this.to.value)) {
-      this.say(this.from.value > this.to.value ? 'The start date is after the end date.' : 'Pick both dates.');
+      this.say(this.from.value > this.to.value ? l10n.t('The start date is after the end date.') : l10n.t('Pick both dates.'));
       return;
     }
     this.say('');
-    this.run(() => this.context.request('cryptolens.daily', params), (result) => this.show(result.points, result.range), 'usage analytics (Usage Analytics permission)');
+    this.run(() => this.context.request('cryptolens.daily', params), (result) => this.show(result.points, result.range), l10n.t('usage analytics (Usage Analytics permission)'));
   }
 
   private show(points: Parameters<typeof dailyTable>[0], range: { start: string; end: string; days: number }): void {
-    this.range = `Requests per day: ${range.start} to ${range.end} (UTC days, both included)`;
+    this.range = l10n.t('Requests per day: {0} to {1} (UTC days, both included)', range.start, range.end);
     this.summary.replaceChildren(tiles(dailyTiles(points)));
     const labels = points.map((point) => point.date);
     const table = dailyTable(points);
     this.requestsCard.ready();
-    this.requestsCard.setNote(`${range.start} – ${range.end} (UTC). Days without requests show as zero.`);
+    this.requestsCard.setNote(l10n.t('{0} – {1} (UTC). Days without requests show as zero.', range.start, range.end));
     this.requestsChart.render({
       labels,
       table,
       series: [
-        { key: 'successful', label: 'Successful', color: SUCCESS_COLOR, values: points.map((point) => point.successful) },
-        { key: 'failed', label: 'Failed', color: FAILURE_COLOR, values: points.map((point) => point.failed) },
+        { key: 'successful', label: l10n.t('Successful'), color: SUCCESS_COLOR, values: points.map((point) => point.successful) },
+        { key: 'failed', label: l10n.t('Failed'), color: FAILURE_COLOR, values: points.map((point) => point.failed) },
       ],
     });
     if (points.every((point) => point.total === 0)) {
-      this.activeCard.empty(`No requests from ${range.start} to ${range.end}.`);
-      this.requestsCard.setNote(`No requests from ${range.start} to ${range.end} (UTC): every day is zero.`);
+      this.activeCard.empty(l10n.t('No requests from {0} to {1}.', range.start, range.end));
+      this.requestsCard.setNote(l10n.t('No requests from {0} to {1} (UTC): every day is zero.', range.start, range.end));
       return;
     }
     this.activeCard.ready();
     this.activeChart.render({
       labels,
-      table: { name: 'Active per day', columns: [table.columns[0], ...table.columns.slice(4)].filter((column) => column !== undefined), rows: table.rows.map((row) => [row[0] ?? null, ...row.slice(4)]) },
+      table: { name: l10n.t('Active per day'), columns: [table.columns[0], ...table.columns.slice(4)].filter((column) => column !== undefined), rows: table.rows.map((row) => [row[0] ?? null, ...row.slice(4)]) },
       series: [
-        { key: 'activeKeys', label: 'Active keys', color: NEUTRAL_COLOR, values: points.map((point) => point.activeKeys) },
-        { key: 'activeDevices', label: 'Active devices', color: OUTCOME_COLORS.usageExceeded, values: points.map((point) => point.activeDevices) },
-        { key: 'activeCustomers', label: 'Active customers', color: OUTCOME_COLORS.rateLimited, values: points.map((point) => point.activeCustomers) },
+        { key: 'activeKeys', label: l10n.t('Active keys'), color: NEUTRAL_COLOR, values: points.map((point) => point.activeKeys) },
+        { key: 'activeDevices', label: l10n.t('Active devices'), color: OUTCOME_COLORS.usageExceeded, values: points.map((point) => point.activeDevices) },
+        { key: 'activeCustomers', label: l10n.t('Active customers'), color: OUTCOME_COLORS.rateLimited, values: points.map((point) => point.activeCustomers) },
       ],
     });
   }
@@ -229,18 +231,18 @@ export class EventsSection extends PagedSection<LicenseEventRow> {
   private readonly allDevices: HTMLElement;
 
   constructor(context: ViewContext) {
-    const eventsCard = new Card('Recent events', 'recent-events');
-    const kindsCard = new Card('Events by kind', 'events-by-kind');
-    super(context, [eventsCard, kindsCard], 'Older events');
+    const eventsCard = new Card(l10n.t('Recent events'), 'recent-events');
+    const kindsCard = new Card(l10n.t('Events by kind'), 'events-by-kind');
+    super(context, [eventsCard, kindsCard], l10n.t('Older events'));
     this.eventsCard = eventsCard;
     this.kindsCard = kindsCard;
-    this.grid = new PagedGrid({ label: 'Recent events', sortable: false, time: secondLabel, cellTitle: (index, column) => (column === 3 && this.rows[index] ? eventTitle(this.rows[index]) : undefined) });
-    this.allDevices = button('All devices', () => this.forDevice(undefined), { appearance: 'secondary' });
+    this.grid = new PagedGrid({ label: l10n.t('Recent events'), sortable: false, time: secondLabel, cellTitle: (index, column) => (column === 3 && this.rows[index] ? eventTitle(this.rows[index]) : undefined) });
+    this.allDevices = button(l10n.t('All devices'), () => this.forDevice(undefined), { appearance: 'secondary' });
     this.allDevices.hidden = true;
     eventsCard.controls.append(this.filter, this.allDevices);
     eventsCard.body.append(this.grid.element, this.older);
     this.kindsChart = new ChartTable(kindsCard, {
-      chartLabel: 'Bar chart of events by kind',
+      chartLabel: l10n.t('Bar chart of events by kind'),
       horizontal: true,
       stacked: false,
       tableOpen: context.state.tableOpen('events-by-kind'),
@@ -252,7 +254,7 @@ export class EventsSection extends PagedSection<LicenseEventRow> {
   /** Shows only one device's events (a device row was opened), or every device's again. */
   forDevice(machineCode: string | undefined): void {
     this.machineCode = machineCode;
-    this.filter.textContent = machineCode === undefined ? '' : `Events of the device with machine code ${machineCode}`;
+    this.filter.textContent = machineCode === undefined ? '' : l10n.t('Events of the device with machine code {0}', machineCode);
     this.filter.toggleAttribute('hidden', machineCode === undefined);
     this.allDevices.hidden = machineCode === undefined;
     this.reload();
@@ -264,25 +266,30 @@ export class EventsSection extends PagedSection<LicenseEventRow> {
       () => this.context.request('cryptolens.events', params),
       (result) => {
         if (!result.available) {
-          for (const card of this.cards) card.empty('This key no longer exists, so its events cannot be looked up by key.');
+          for (const card of this.cards) card.empty(l10n.t('This key no longer exists, so its events cannot be looked up by key.'));
           return;
         }
         this.received(result.events, result.nextCursor);
         this.show();
       },
-      'the Web API log (GetWebAPILog permission)',
+      l10n.t('the Web API log (GetWebAPILog permission)'),
     );
   }
 
   private show(): void {
     if (this.rows.length === 0) {
-      for (const card of this.cards) card.empty(this.machineCode === undefined ? 'No events logged for this key.' : 'No events logged for this device.');
+      for (const card of this.cards) card.empty(this.machineCode === undefined ? l10n.t('No events logged for this key.') : l10n.t('No events logged for this device.'));
       return;
     }
     const anomalies = anomalyCount(this.rows);
     this.eventsCard.ready();
     this.eventsCard.setNote(
-      `${this.rows.length} newest events${this.cursor !== undefined ? '; older ones load with “Older events”' : ', all there are'}. Hover an event for its state code.${anomalies > 0 ? ` ${anomalies} flagged as anomalies by Cryptolens.` : ''}`,
+      [
+        this.cursor !== undefined
+          ? l10n.t('{0} newest events; older ones load with “Older events”. Hover an event for its state code.', this.rows.length)
+          : l10n.t('{0} newest events, all there are. Hover an event for its state code.', this.rows.length),
+        ...(anomalies > 0 ? [l10n.t('{0} flagged as anomalies by Cryptolens.', anomalies)] : []),
+      ].join(' '),
     );
     this.grid.show(eventsTable(this.rows));
     const kinds = eventKinds(this.rows);
@@ -290,7 +297,7 @@ export class EventsSection extends PagedSection<LicenseEventRow> {
     this.kindsChart.render({
       labels: kinds.map((kind) => kind.event),
       table: eventKindsTable(this.rows),
-      series: [{ key: 'count', label: 'Events', color: kinds.map((kind) => (kind.outcome === 'failed' ? FAILURE_COLOR : kind.outcome === 'succeeded' ? SUCCESS_COLOR : NEUTRAL_COLOR)), values: kinds.map((kind) => kind.count) }],
+      series: [{ key: 'count', label: l10n.t('Events'), color: kinds.map((kind) => (kind.outcome === 'failed' ? FAILURE_COLOR : kind.outcome === 'succeeded' ? SUCCESS_COLOR : NEUTRAL_COLOR)), values: kinds.map((kind) => kind.count) }],
     });
   }
 
@@ -306,8 +313,8 @@ export class EventsSection extends PagedSection<LicenseEventRow> {
   notes(): string[] {
     const anomalies = anomalyCount(this.rows);
     return [
-      ...(this.machineCode !== undefined && this.eventsCard.showsData ? [`Recent events of machine code ${this.machineCode}`] : []),
-      ...(anomalies > 0 && this.eventsCard.showsData ? [`${anomalies} events flagged as anomalies by Cryptolens`] : []),
+      ...(this.machineCode !== undefined && this.eventsCard.showsData ? [l10n.t('Recent events of machine code {0}', this.machineCode)] : []),
+      ...(anomalies > 0 && this.eventsCard.showsData ? [l10n.t('{0} events flagged as anomalies by Cryptolens', anomalies)] : []),
     ];
   }
 
@@ -323,17 +330,17 @@ export class VerificationsSection extends PagedSection<VerificationRow> {
   private readonly grid: PagedGrid;
 
   constructor(context: ViewContext) {
-    const card = new Card('Recent verifications', 'recent-verifications');
-    super(context, [card], 'Older verifications');
+    const card = new Card(l10n.t('Recent verifications'), 'recent-verifications');
+    super(context, [card], l10n.t('Older verifications'));
     this.card = card;
-    this.grid = new PagedGrid({ label: 'Recent verifications', sortable: false, time: secondLabel });
+    this.grid = new PagedGrid({ label: l10n.t('Recent verifications'), sortable: false, time: secondLabel });
     card.body.append(this.grid.element, this.older);
     this.elements = [card.element];
   }
 
   override reload(): void {
     if (this.context.unkeyVersion === 'v1') {
-      this.card.empty('Recent verifications need Unkey API v2: Unkey v1 has no endpoint for single verifications (set keyscope.unkey.apiVersion to v2).');
+      this.card.empty(l10n.t('Recent verifications need Unkey API v2: Unkey v1 has no endpoint for single verifications (set keyscope.unkey.apiVersion to v2).'));
       this.card.element.dataset.reason = 'needs-v2';
       return;
     }
@@ -346,14 +353,18 @@ export class VerificationsSection extends PagedSection<VerificationRow> {
       (result) => {
         this.received(result.rows, result.nextCursor);
         if (this.rows.length === 0) {
-          this.card.empty('No verifications of this key in the raw window Unkey keeps.');
+          this.card.empty(l10n.t('No verifications of this key in the raw window Unkey keeps.'));
           return;
         }
         this.card.ready();
-        this.card.setNote(`${this.rows.length} newest verifications${this.cursor !== undefined ? '; older ones load with “Older verifications”' : ', all there are'}.`);
+        this.card.setNote(
+          this.cursor !== undefined
+            ? l10n.t('{0} newest verifications; older ones load with “Older verifications”.', this.rows.length)
+            : l10n.t('{0} newest verifications, all there are.', this.rows.length),
+        );
         this.grid.show(verificationsTable(this.rows));
       },
-      'verifications (api.*.read_analytics permission)',
+      l10n.t('verifications (api.*.read_analytics permission)'),
     );
   }
 
