@@ -7,6 +7,7 @@
 import '../vscode/register';
 import type { Emulator } from '../../test/emulator/server';
 import { startEmulator } from '../../test/emulator/server';
+import { HOVER_FEW_LICENSES } from '../../src/usage/cryptolens-usage';
 import { atMost, exactly, figure, type Budget, type Figure } from '../lib/figure';
 import { MINIMAL_SCALE } from '../lib/scales';
 import { median } from '../lib/stats';
@@ -133,7 +134,8 @@ function cryptolensHealthBudget(emulator: Emulator, keys: readonly string[]): { 
   const { data } = emulator.cryptolens;
   const products = new Set(data.summaries.filter((summary) => keys.includes(summary.key)).map((summary) => summary.productId));
   const pages = [...products].map((productId) => Math.ceil(data.keys.filter((key) => key.productId === productId && !key.deleted).length / 99));
-  return { limit: pages.reduce((sum, count) => sum + 4 + count, 0), text: `Σ (4 + ⌈N/99⌉) over ${products.size} products = ${pages.map((count) => `4 + ${count}`).join(' + ')}` };
+  const few = HOVER_FEW_LICENSES;
+  return { limit: pages.reduce((sum, count) => sum + few + count, 0), text: `Σ (${few} + ⌈N/99⌉) over ${products.size} products = ${pages.map((count) => `${few} + ${count}`).join(' + ')}` };
 }
 
 async function cryptolensFigures(emulator: Emulator): Promise<Figure[]> {

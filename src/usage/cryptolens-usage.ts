@@ -43,8 +43,12 @@ const productSizes = new WeakMap<readonly LicenseKeySummary[], Map<number, numbe
 const devicesPerKey = new WeakMap<readonly DeviceUsage[], Map<number, number>>();
 /** Keys per product/GetKeys page. */
 const LICENSE_PAGE = 99;
-/** Keys of a product whose hover health reads key/GetKey (exact: blocked, enforced expiry) before its key list. */
-const HOVER_FEW_LICENSES = 4;
+/**
+ * Keys of a product whose hover health reads key/GetKey (exact: blocked, enforced expiry) before its
+ * key list. Enough for a person hovering keys one by one to always get the exact word; a file of many
+ * keys (diagnostics) then costs the product's list, whose words carry the caveat.
+ */
+export const HOVER_FEW_LICENSES = 20;
 
 export class CryptolensUsage extends UsageCore {
   private readonly demand = new ProductDemand(this.accountMemory());

@@ -5,6 +5,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { findIds, type IdCandidate, type IdKind } from '../../src/vendors/key-ids';
 import { KeyIndex } from '../../src/usage/key-index';
 import { KEY_LIST_CAVEAT } from '../../src/health/cryptolens-health';
+import { HOVER_FEW_LICENSES } from '../../src/usage/cryptolens-usage';
 import { startUsageHarness, TEST_NOW, type UsageHarness } from './lookup-harness';
 
 function candidate(kind: IdKind, text: string): IdCandidate {
@@ -59,7 +60,7 @@ describe('hover: resolving ids through the usage service', () => {
   });
 
   it('asks Cryptolens for the summaries once for any number of keys, and never again while cached', async () => {
-    const keys = harness.emulator.cryptolens.data.summaries.filter((row) => row.key !== '').slice(0, 60).map((row) => row.key);
+    const keys = harness.emulator.cryptolens.data.summaries.filter((row) => row.key !== '').slice(0, 100).map((row) => row.key);
     const answers = (await Promise.all(keys.map((key) => index.resolve(candidate('cryptolens-key', key))))).flat();
     // Past a product's first keys, health comes from its key list and says so (as tree rows do).
     const listed = answers.filter((facts) => facts.health?.caveat === KEY_LIST_CAVEAT).length;
@@ -72,11 +73,11 @@ describe('hover: resolving ids through the usage service', () => {
     const devicePages = products * Math.ceil(harness.emulator.cryptolens.data.devices.length / products / 1000 + 1);
     assert.ok(harness.requests('cryptolens', 'GetKeyDevices') <= products + devicePages, `GetKeyDevices ×${harness.requests('cryptolens', 'GetKeyDevices')} for ${keys.length} keys`);
     const licensePages = products * Math.ceil(harness.emulator.cryptolens.data.keys.length / products / 99 + 1);
-    // Health: key/GetKey for a product's first 4 keys, then its key list (99 a page).
+    // Health: key/GetKey for a product's first HOVER_FEW_LICENSES keys, then its key list (99 a page).
     const getKey = harness.requests('cryptolens', 'key/GetKey');
     const getKeys = harness.requests('cryptolens', 'product/GetKeys');
     assert.ok(getKeys <= licensePages, `product/GetKeys ×${getKeys}`);
-    assert.ok(getKey <= products * 4, `key/GetKey ×${getKey} for ${keys.length} keys`);
+    assert.ok(getKey <= products * HOVER_FEW_LICENSES, `key/GetKey ×${getKey} for ${keys.length} keys`);
     harness.emulator.requests.clear();
     await Promise.all(keys.map((key) => index.resolve(candidate('cryptolens-key', key))));
     assert.equal(harness.requests('cryptolens'), 0, 'warm hovers cost nothing');
