@@ -25,7 +25,8 @@ import { CardLoader } from '../ui/loader';
 import { PagedGrid } from '../ui/paged-grid';
 import { tiles, type Tile } from '../ui/tiles';
 import type { PanelView, ViewContext, ViewSnapshot } from '../view';
-import { DailySection, EventsSection } from './activity-cards';
+import { DailySection } from './daily-section';
+import { EventsSection } from './events-section';
 
 export class CryptolensView implements PanelView {
   readonly element: HTMLElement;

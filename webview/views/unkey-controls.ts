@@ -5,6 +5,7 @@ import { h } from '../dom';
 import { customDatesFor, offeredPreset, PRESET_GRANULARITY, PRESET_LABELS, presetsFor, resolveRange, type RangeChoice, type RangeResult } from '../shape/range';
 import { dayText } from '../shape/time';
 import { dropdown } from '../toolkit/controls';
+import { dateInput, labelled } from '../ui/date-field';
 
 const GRANULARITY_LABELS: Readonly<Record<Granularity, string>> = { hour: 'By hour', day: 'By day', month: 'By month' };
 
@@ -84,14 +85,4 @@ export class RangeControls {
       this.from.max = dayText(Date.now());
     }
   }
-}
-
-function dateInput(label: string, value: string | undefined): HTMLInputElement {
-  const input = h('input', { className: 'date-input', attrs: { type: 'date', 'aria-label': label } });
-  input.value = value ?? '';
-  return input;
-}
-
-function labelled(text: string, control: HTMLElement): HTMLElement {
-  return h('label', { className: 'field', children: [h('span', { className: 'field-label', text }), control] });
 }

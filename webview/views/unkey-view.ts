@@ -17,7 +17,7 @@ import { ChartTable } from '../ui/chart-table';
 import { OutcomeLegend } from '../ui/legend';
 import { CardLoader } from '../ui/loader';
 import { tiles } from '../ui/tiles';
-import { VerificationsSection } from './activity-cards';
+import { VerificationsSection } from './verifications-section';
 import type { PanelView, ViewContext, ViewSnapshot } from '../view';
 import { RangeControls } from './unkey-controls';
 

@@ -1,0 +1,151 @@
+// "Requests per day" for a Cryptolens product (issue 14): successful and failed requests per UTC day
+// over a range (last 7 / 30 / 90 days or custom), with active keys, devices and customers.
+import { DAILY_PRESETS, type DailyParams, type DailyPreset } from '../../src/panel/protocol-activity';
+import type { Table } from '../../src/panel/protocol-data';
+import { h } from '../dom';
+import { dailyTable, dailyTiles } from '../shape/activity-tables';
+import { FAILURE_COLOR, NEUTRAL_COLOR, SUCCESS_COLOR, OUTCOME_COLORS } from '../shape/outcomes';
+import { dayText } from '../shape/time';
+import { dropdown } from '../toolkit/controls';
+import { Card } from '../ui/card';
+import { ChartTable } from '../ui/chart-table';
+import { dateInput, labelled } from '../ui/date-field';
+import { tiles } from '../ui/tiles';
+import type { ViewContext } from '../view';
+import { Section } from './activity-section';
+
+const PRESET_LABELS: Readonly<Record<DailyPreset, string>> = { last7: 'Last 7 days', last30: 'Last 30 days', last90: 'Last 90 days', custom: 'Custom (UTC days)' };
+
+/** A Cryptolens product: requests per UTC day over a range, with active keys, devices and customers. */
+export class DailySection extends Section {
+  readonly elements: HTMLElement[];
+  private readonly requestsCard: Card;
+  private readonly activeCard: Card;
+  private readonly requestsChart: ChartTable;
+  private readonly activeChart: ChartTable;
+  private readonly summary = h('div', { className: 'summary activity-summary' });
+  private readonly message = h('p', { className: 'range-message', attrs: { role: 'status', 'aria-live': 'polite', hidden: '' } });
+  private readonly from: HTMLInputElement;
+  private readonly to: HTMLInputElement;
+  private readonly custom: HTMLElement;
+  private preset: DailyPreset = 'last30';
+  private range: string | undefined;
+
+  constructor(context: ViewContext) {
+    const requestsCard = new Card('Requests per day', 'requests-per-day');
+    const activeCard = new Card('Active keys, devices and customers per day', 'active-per-day');
+    super(context, [requestsCard, activeCard]);
+    this.requestsCard = requestsCard;
+    this.activeCard = activeCard;
+    this.requestsChart = new ChartTable(requestsCard, {
+      chartLabel: 'Stacked bar chart of successful and failed requests per day',
+      horizontal: false,
+      stacked: true,
+      tableOpen: context.state.tableOpen('requests-per-day'),
+      onTableToggle: (open) => context.state.setTableOpen('requests-per-day', open),
+    });
+    this.activeChart = new ChartTable(activeCard, {
+      chartLabel: 'Bar chart of active keys, devices and customers per day',
+      horizontal: false,
+      stacked: false,
+      tableOpen: context.state.tableOpen('active-per-day'),
+      onTableToggle: (open) => context.state.setTableOpen('active-per-day', open),
+    });
+    const preset = dropdown(
+      'Range',
+      DAILY_PRESETS.map((value) => ({ value, label: PRESET_LABELS[value] })),
+      this.preset,
+      (value) => {
+        this.preset = value;
+        if (value === 'custom' && (!this.from.value || !this.to.value)) {
+          const today = Date.now();
+          this.to.value = dayText(today);
+          this.from.value = dayText(today - 29 * 86_400_000);
+        }
+        this.sync();
+        this.reload();
+      },
+    );
+    this.from = dateInput('From (UTC)');
+    this.to = dateInput('To (UTC)');
+    this.from.addEventListener('change', () => this.reload());
+    this.to.addEventListener('change', () => this.reload());
+    this.custom = h('div', { className: 'custom-range', children: [labelled('From (UTC)', this.from), labelled('To (UTC)', this.to)] });
+    requestsCard.controls.append(preset.element, this.custom, this.message);
+    requestsCard.body.prepend(this.summary);
+    this.elements = [requestsCard.element, activeCard.element];
+    this.sync();
+  }
+
+  reload(): void {
+    const params: DailyParams = this.preset === 'custom' ? { preset: 'custom', start: this.from.value, end: this.to.value } : { preset: this.preset };
+    if (this.preset === 'custom' && (!this.from.value || !this.to.value || this.from.value > this.to.value)) {
+      this.say(this.from.value > this.to.value ? 'The start date is after the end date.' : 'Pick both dates.');
+      return;
+    }
+    this.say('');
+    this.run(() => this.context.request('cryptolens.daily', params), (result) => this.show(result.points, result.range), 'usage analytics (Usage Analytics permission)');
+  }
+
+  private show(points: Parameters<typeof dailyTable>[0], range: { start: string; end: string; days: number }): void {
+    this.range = `Requests per day: ${range.start} to ${range.end} (UTC days, both included)`;
+    this.summary.replaceChildren(tiles(dailyTiles(points)));
+    const labels = points.map((point) => point.date);
+    const table = dailyTable(points);
+    this.requestsCard.ready();
+    this.requestsCard.setNote(`${range.start} – ${range.end} (UTC). Days without requests show as zero.`);
+    this.requestsChart.render({
+      labels,
+      table,
+      series: [
+        { key: 'successful', label: 'Successful', color: SUCCESS_COLOR, values: points.map((point) => point.successful) },
+        { key: 'failed', label: 'Failed', color: FAILURE_COLOR, values: points.map((point) => point.failed) },
+      ],
+    });
+    if (points.every((point) => point.total === 0)) {
+      this.activeCard.empty(`No requests from ${range.start} to ${range.end}.`);
+      this.requestsCard.setNote(`No requests from ${range.start} to ${range.end} (UTC): every day is zero.`);
+      return;
+    }
+    this.activeCard.ready();
+    this.activeChart.render({
+      labels,
+      table: { name: 'Active per day', columns: [table.columns[0], ...table.columns.slice(4)].filter((column) => column !== undefined), rows: table.rows.map((row) => [row[0] ?? null, ...row.slice(4)]) },
+      series: [
+        { key: 'activeKeys', label: 'Active keys', color: NEUTRAL_COLOR, values: points.map((point) => point.activeKeys) },
+        { key: 'activeDevices', label: 'Active devices', color: OUTCOME_COLORS.usageExceeded, values: points.map((point) => point.activeDevices) },
+        { key: 'activeCustomers', label: 'Active customers', color: OUTCOME_COLORS.rateLimited, values: points.map((point) => point.activeCustomers) },
+      ],
+    });
+  }
+
+  tables(): Table[] {
+    const out: Table[] = [];
+    for (const [card, chart] of [[this.requestsCard, this.requestsChart], [this.activeCard, this.activeChart]] as const) {
+      const table = chart.table();
+      if (card.showsData && table) out.push(table);
+    }
+    return out;
+  }
+
+  notes(): string[] {
+    return this.range && this.requestsCard.showsData ? [this.range] : [];
+  }
+
+  restyle(): void {
+    this.requestsChart.restyle();
+    this.activeChart.restyle();
+  }
+
+  private say(text: string): void {
+    this.message.textContent = text;
+    this.message.classList.toggle('is-error', text !== '');
+    this.message.toggleAttribute('hidden', text === '');
+  }
+
+  private sync(): void {
+    this.custom.toggleAttribute('hidden', this.preset !== 'custom');
+    this.from.max = dayText(Date.now());
+    this.to.max = dayText(Date.now());
+  }
+}
