@@ -3,6 +3,7 @@
 import type { UnkeyApiVersion } from '../vendors/unkey/types';
 import { cryptolensDaily, cryptolensEvents, unkeyRecent } from './activity-data';
 import { cryptolensKey, cryptolensProduct } from './cryptolens-data';
+import type { PanelHealthClock } from './key-status';
 import type { RequestOf } from './protocol-endpoint';
 import type { PanelUsage } from './panel-usage';
 import type { hostMethods } from './protocol';
@@ -25,6 +26,8 @@ export interface PanelContext {
   signal: AbortSignal;
   /** The clock for "last N days" ranges; Date.now when absent. */
   now?: () => number;
+  /** The clock and keyscope.health.expiresSoonDays for the Status column; the defaults when absent. */
+  health?: PanelHealthClock;
 }
 
 export class ScopeMismatchError extends Error {
@@ -44,10 +47,10 @@ export async function answerRequest(context: PanelContext, request: RequestOf<ty
       return unkeySeries(usage, scope, request.params, signal);
     case 'unkey.breakdown':
       if (scope.vendor !== 'unkey') throw new ScopeMismatchError(request.method, scope);
-      return unkeyBreakdown(usage, scope, request.params, signal);
+      return unkeyBreakdown(usage, scope, request.params, signal, context.health);
     case 'cryptolens.product':
       if (scope.vendor !== 'cryptolens') throw new ScopeMismatchError(request.method, scope);
-      return cryptolensProduct(usage, scope.productId, signal);
+      return cryptolensProduct(usage, scope.productId, signal, context.health);
     case 'cryptolens.key':
       if (scope.vendor !== 'cryptolens' || scope.keyId === undefined) throw new ScopeMismatchError(request.method, scope);
       return cryptolensKey(usage, scope.productId, scope.keyId, signal);
@@ -62,7 +65,7 @@ export async function answerRequest(context: PanelContext, request: RequestOf<ty
       return unkeyRecent(usage, scope.keyId, request.params, signal);
     case 'runtype.summary':
       if (scope.vendor !== 'runtype') throw new ScopeMismatchError(request.method, scope);
-      return runtypeSummary(usage, signal);
+      return runtypeSummary(usage, signal, context.health);
     case 'refresh':
       // During a cooldown Refresh sends nothing and keeps what the panel shows; the panel says why.
       await usage.checkCooldown(scope.vendor);

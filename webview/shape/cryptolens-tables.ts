@@ -21,6 +21,7 @@ export function keysTable(keys: readonly KeyRow[]): Table {
     columns: [
       { key: 'key', label: 'Key', kind: 'text' },
       { key: 'keyId', label: 'Key id', kind: 'count' },
+      { key: 'status', label: 'Status', kind: 'text' },
       { key: 'requests', label: 'Requests', kind: 'count' },
       { key: 'successful', label: 'Successful', kind: 'count' },
       { key: 'failed', label: 'Failed', kind: 'count' },
@@ -32,6 +33,7 @@ export function keysTable(keys: readonly KeyRow[]): Table {
     rows: keys.map((key) => [
       keyLabel(key),
       key.licenseKeyId,
+      key.status ?? null,
       key.requests,
       key.successful,
       key.failed,

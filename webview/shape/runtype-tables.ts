@@ -52,16 +52,21 @@ export function lastUseTable(summary: RuntypeSummary): Table {
   };
 }
 
+/** Where keysTable puts each key's status word and its id. */
+export const STATUS_COLUMN = 2;
+export const ID_COLUMN = 5;
+
 export function keysTable(summary: RuntypeSummary): Table {
   return {
     name: 'API keys',
     columns: [
       { key: 'name', label: 'Name', kind: 'text' },
       { key: 'prefix', label: 'Prefix', kind: 'text' },
+      { key: 'status', label: 'Status', kind: 'text' },
       { key: 'state', label: 'State', kind: 'text' },
       { key: 'lastUsedAt', label: 'Last used (UTC)', kind: 'time' },
       { key: 'id', label: 'Id', kind: 'text' },
     ],
-    rows: summary.keys.map((key) => [key.name ?? null, key.prefix ?? null, key.active ? 'Active' : 'Inactive', key.lastUsedAt ?? null, key.id]),
+    rows: summary.keys.map((key) => [key.name ?? null, key.prefix ?? null, key.status ?? null, key.active ? 'Active' : 'Inactive', key.lastUsedAt ?? null, key.id]),
   };
 }
