@@ -59,6 +59,8 @@ export async function answerRequest(context: PanelContext, request: RequestOf<ty
       return cryptolensDaily(usage, scope.productId, request.params, context.now?.() ?? Date.now(), signal);
     case 'cryptolens.events':
       if (scope.vendor !== 'cryptolens' || scope.keyId === undefined) throw new ScopeMismatchError(request.method, scope);
+      // A device's panel shows that device's events only.
+      if (scope.machineCode !== undefined && request.params.machineCode !== scope.machineCode) throw new ScopeMismatchError(`${request.method} of another device`, scope);
       return cryptolensEvents(usage, scope.productId, scope.keyId, request.params, signal);
     case 'unkey.recent':
       if (scope.vendor !== 'unkey' || scope.keyId === undefined) throw new ScopeMismatchError(request.method, scope);

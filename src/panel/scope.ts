@@ -9,6 +9,8 @@ export interface ScopeRequest {
   vendor: VendorId;
   scopeId?: string;
   keyId?: string;
+  /** A Cryptolens device of the key: the panel's events are that machine code's. */
+  machineCode?: string;
 }
 
 /**
@@ -22,6 +24,7 @@ export function scopeRequestOf(argument: unknown): ScopeRequest | undefined {
     vendor: candidate.vendor,
     ...(idText(candidate.scopeId) !== undefined ? { scopeId: idText(candidate.scopeId) } : {}),
     ...(idText(candidate.keyId) !== undefined ? { keyId: idText(candidate.keyId) } : {}),
+    ...(machineCodeText(candidate.machineCode) !== undefined ? { machineCode: machineCodeText(candidate.machineCode) } : {}),
   };
 }
 
@@ -39,6 +42,7 @@ export function scopeTitle(scope: PanelScope): string {
     case 'cryptolens':
       parts.push(`Product ${scope.productId}`);
       if (scope.keyId !== undefined) parts.push(`Key #${scope.keyId}`);
+      if (scope.machineCode !== undefined) parts.push(`Device ${plainText(scope.machineCode, 24)}`);
       break;
     case 'unkey':
       parts.push(plainText(scope.apiId, 80));
@@ -53,6 +57,11 @@ export function scopeTitle(scope: PanelScope): string {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
+}
+
+/** A machine code as the log holds it: exact (not trimmed), at most 500 characters. */
+function machineCodeText(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' && value.length <= 500 ? value : undefined;
 }
 
 function idText(value: unknown): string | undefined {

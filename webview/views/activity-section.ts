@@ -39,13 +39,28 @@ export abstract class Section {
   abstract reload(): void;
 }
 
-/** Rows paged back with the vendor's cursor: the first page, then "Older …" appends the next. */
+/**
+ * Rows paged back with the vendor's cursor: the first page, then "Older …" appends the next. How
+ * many pages were shown is kept in the saved state, so a window reload or Keyscope: Refresh shows as
+ * many again (each page one request, as when they were first asked for).
+ */
 export abstract class PagedSection<Row> extends Section {
   protected rows: Row[] = [];
   protected cursor: string | undefined;
   protected readonly older: HTMLElement;
+  /** Pages received since the last reload, and how many it should show. */
+  private pages = 0;
+  private wanted = 1;
+  /** Bumped by every reload: a page chained from an older load does not follow a newer one. */
+  private loads = 0;
 
-  constructor(context: ViewContext, cards: readonly Card[], olderLabel: string) {
+  constructor(
+    context: ViewContext,
+    cards: readonly Card[],
+    olderLabel: string,
+    /** The saved state's name for this section's page count (its card id). */
+    private readonly stateKey: string,
+  ) {
     super(context, cards);
     this.older = button(olderLabel, () => this.loadOlder(), { appearance: 'secondary' });
     this.older.classList.add('older-button');
@@ -55,11 +70,23 @@ export abstract class PagedSection<Row> extends Section {
   reload(): void {
     this.rows = [];
     this.cursor = undefined;
+    this.pages = 0;
+    this.loads += 1;
+    this.wanted = this.context.state.pagesOf(this.stateKey);
     this.fetch(undefined);
   }
 
+  /** Starts again from the newest page only (e.g. another device was chosen). */
+  protected restart(): void {
+    this.context.state.setPages(this.stateKey, 1);
+    this.reload();
+  }
+
   private loadOlder(): void {
-    if (this.cursor !== undefined) this.fetch(this.cursor);
+    if (this.cursor === undefined) return;
+    this.wanted = this.pages + 1;
+    this.context.state.setPages(this.stateKey, this.wanted);
+    this.fetch(this.cursor);
   }
 
   protected abstract fetch(before: string | undefined): void;
@@ -67,6 +94,14 @@ export abstract class PagedSection<Row> extends Section {
   protected received(rows: readonly Row[], nextCursor: string | undefined): void {
     this.rows = [...this.rows, ...rows];
     this.cursor = nextCursor;
+    this.pages += 1;
     this.older.hidden = nextCursor === undefined;
+    if (this.pages < this.wanted && nextCursor !== undefined) {
+      // Once this page is drawn: the next older page, until as many are shown as before.
+      const load = this.loads;
+      queueMicrotask(() => {
+        if (load === this.loads && this.cursor === nextCursor) this.fetch(nextCursor);
+      });
+    }
   }
 }

@@ -55,7 +55,12 @@ export class CryptolensView implements PanelView {
     this.loader = new CardLoader(this.cards, context);
     this.activity = this.keyId === undefined ? new DailySection(context) : new EventsSection(context);
     this.element = h('div', { className: 'view cryptolens-view', children: [this.summary, ...this.cards.map((card) => card.element), ...this.activity.elements] });
-    context.setSubtitle(this.keyId === undefined ? 'Lifetime totals per license key · times in UTC' : 'Lifetime totals and devices of one license key · times in UTC');
+    const device = context.scope.machineCode !== undefined;
+    context.setSubtitle(
+      this.keyId === undefined
+        ? 'Lifetime totals per license key · times in UTC'
+        : `Lifetime totals and devices of one license key${device ? ', events of one device' : ''} · times in UTC`,
+    );
   }
 
   load(): void {
@@ -131,7 +136,13 @@ export class CryptolensView implements PanelView {
             cellTitle: (index: number, column: number) => this.statusTitle(index, column),
           }
         : {}),
-      ...(id === 'devices' ? { onActivate: (row: readonly (string | number | null)[]) => this.showDeviceEvents(row) } : {}),
+      ...(id === 'devices'
+        ? {
+            onActivate: (row: readonly (string | number | null)[]) => this.showDeviceEvents(row),
+            // A device's panel marks its device.
+            isHighlighted: (row: readonly (string | number | null)[]) => this.context.scope.vendor === 'cryptolens' && this.context.scope.machineCode !== undefined && row[0] === this.context.scope.machineCode,
+          }
+        : {}),
     });
     card.body.append(grid.element);
     if (id === 'keys') {

@@ -28,7 +28,7 @@ export class DailySection extends Section {
   private readonly from: HTMLInputElement;
   private readonly to: HTMLInputElement;
   private readonly custom: HTMLElement;
-  private preset: DailyPreset = 'last30';
+  private preset: DailyPreset;
   private range: string | undefined;
 
   constructor(context: ViewContext) {
@@ -37,6 +37,9 @@ export class DailySection extends Section {
     super(context, [requestsCard, activeCard]);
     this.requestsCard = requestsCard;
     this.activeCard = activeCard;
+    // The range chosen before a window reload or Keyscope: Refresh (issue 14); last 30 days at first.
+    const saved = context.state.get().daily;
+    this.preset = saved?.preset ?? 'last30';
     this.requestsChart = new ChartTable(requestsCard, {
       chartLabel: 'Stacked bar chart of successful and failed requests per day',
       horizontal: false,
@@ -63,13 +66,18 @@ export class DailySection extends Section {
           this.from.value = dayText(today - 29 * 86_400_000);
         }
         this.sync();
+        this.save();
         this.reload();
       },
     );
-    this.from = dateInput('From (UTC)');
-    this.to = dateInput('To (UTC)');
-    this.from.addEventListener('change', () => this.reload());
-    this.to.addEventListener('change', () => this.reload());
+    this.from = dateInput('From (UTC)', saved?.from);
+    this.to = dateInput('To (UTC)', saved?.to);
+    for (const input of [this.from, this.to]) {
+      input.addEventListener('change', () => {
+        this.save();
+        this.reload();
+      });
+    }
     this.custom = h('div', { className: 'custom-range', children: [labelled('From (UTC)', this.from), labelled('To (UTC)', this.to)] });
     requestsCard.controls.append(preset.element, this.custom, this.message);
     requestsCard.body.prepend(this.summary);
@@ -135,6 +143,12 @@ export class DailySection extends Section {
   restyle(): void {
     this.requestsChart.restyle();
     this.activeChart.restyle();
+  }
+
+  private save(): void {
+    this.context.state.update({
+      daily: { preset: this.preset, ...(this.from.value ? { from: this.from.value } : {}), ...(this.to.value ? { to: this.to.value } : {}) },
+    });
   }
 
   private say(text: string): void {

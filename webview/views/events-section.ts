@@ -20,17 +20,21 @@ export class EventsSection extends PagedSection<LicenseEventRow> {
   private readonly grid: PagedGrid;
   private readonly kindsChart: ChartTable;
   private machineCode: string | undefined;
+  /** The device a device's panel was opened for (a tree device node): its events only. */
+  private readonly scopeDevice: string | undefined;
   private readonly filter = h('p', { className: 'card-note events-filter', attrs: { hidden: '' } });
   private readonly allDevices: HTMLElement;
 
   constructor(context: ViewContext) {
     const eventsCard = new Card('Recent events', 'recent-events');
     const kindsCard = new Card('Events by kind', 'events-by-kind');
-    super(context, [eventsCard, kindsCard], 'Older events');
+    super(context, [eventsCard, kindsCard], 'Older events', 'recent-events');
     this.eventsCard = eventsCard;
     this.kindsCard = kindsCard;
     this.grid = new PagedGrid({ label: 'Recent events', sortable: false, time: secondLabel, cellTitle: (index, column) => (column === 3 && this.rows[index] ? eventTitle(this.rows[index]) : undefined) });
-    this.allDevices = button('All devices', () => this.forDevice(undefined), { appearance: 'secondary' });
+    this.scopeDevice = context.scope.vendor === 'cryptolens' ? context.scope.machineCode : undefined;
+    // In a device's panel, "All devices" opens the key's panel; in a key's panel it drops the filter.
+    this.allDevices = button('All devices', () => (this.scopeDevice === undefined ? this.forDevice(undefined) : this.openKey()), { appearance: 'secondary' });
     this.allDevices.hidden = true;
     eventsCard.controls.append(this.filter, this.allDevices);
     eventsCard.body.append(this.grid.element, this.older);
@@ -42,15 +46,37 @@ export class EventsSection extends PagedSection<LicenseEventRow> {
       onTableToggle: (open) => context.state.setTableOpen('events-by-kind', open),
     });
     this.elements = [eventsCard.element, kindsCard.element];
+    this.showFilter(this.scopeDevice);
   }
 
   /** Shows only one device's events (a device row was opened), or every device's again. */
   forDevice(machineCode: string | undefined): void {
+    if (this.scopeDevice !== undefined) {
+      // A device's panel stays on its device: another device opens its own panel.
+      if (machineCode !== undefined && machineCode !== this.scopeDevice) this.open(machineCode);
+      return;
+    }
+    this.showFilter(machineCode);
+    this.restart();
+  }
+
+  private showFilter(machineCode: string | undefined): void {
     this.machineCode = machineCode;
     this.filter.textContent = machineCode === undefined ? '' : `Events of the device with machine code ${machineCode}`;
     this.filter.toggleAttribute('hidden', machineCode === undefined);
     this.allDevices.hidden = machineCode === undefined;
-    this.reload();
+  }
+
+  private openKey(): void {
+    this.open(undefined);
+  }
+
+  /** Opens (or reveals) the panel of this key, or of one of its devices. */
+  private open(machineCode: string | undefined): void {
+    const { scope } = this.context;
+    if (scope.vendor !== 'cryptolens' || scope.keyId === undefined) return;
+    const target = { vendor: 'cryptolens' as const, productId: scope.productId, keyId: scope.keyId, ...(machineCode !== undefined ? { machineCode } : {}) };
+    void this.context.request('open', { scope: target }).catch(() => undefined);
   }
 
   protected fetch(before: string | undefined): void {

@@ -16,7 +16,7 @@ export class VerificationsSection extends PagedSection<VerificationRow> {
 
   constructor(context: ViewContext) {
     const card = new Card('Recent verifications', 'recent-verifications');
-    super(context, [card], 'Older verifications');
+    super(context, [card], 'Older verifications', 'recent-verifications');
     this.card = card;
     this.grid = new PagedGrid({ label: 'Recent verifications', sortable: false, time: secondLabel });
     card.body.append(this.grid.element, this.older);
