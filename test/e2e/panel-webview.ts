@@ -181,3 +181,10 @@ export async function expandTreeRows(page: Page, labels: readonly string[]): Pro
 export async function dropdownText(frame: Frame, name: string): Promise<string> {
   return (await frame.locator(`vscode-dropdown[aria-label="${name}"]`).textContent()) ?? '';
 }
+
+/** Collapses the Keys view row labelled `label` when it is expanded. */
+export async function collapseTreeRow(page: Page, label: string): Promise<void> {
+  const row = treeRow(page, label);
+  await row.waitFor({ state: 'visible', timeout: 30_000 });
+  if ((await row.getAttribute('aria-expanded')) === 'true') await row.click();
+}
