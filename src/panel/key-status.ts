@@ -72,7 +72,7 @@ export async function unkeyStatuses(usage: PanelUsage, apiId: string, options: H
     return undefined;
   };
   const [listing, recent] = await Promise.all([usage.unkeyKeysOfApi(apiId, signal).catch(quiet), usage.unkeyRecentByKey(apiId, signal).catch(quiet)]);
-  if (!listing) return { byKey: new Map(), note: 'No status: the root key may not read this API’s keys (read_key and read_api permissions).' };
+  if (!listing) return { byKey: new Map(), note: 'No status: Keyscope could not read this API’s key list (the root key needs read_key and read_api).' };
   const byKey = new Map<string, KeyHealth<UnkeyStatus>>();
   let caveat: string | undefined;
   for (const [keyId, key] of listing) {

@@ -33,7 +33,7 @@ export const outcomeCountsSchema = z.strictObject({
  * A key's status word (issue 13) and its reason, computed by the host's health rules (src/health/),
  * one vendor's words each. Absent when it could not be told (e.g. a token without GetKeys).
  */
-const statusFields = <T extends readonly [string, ...string[]]>(words: T) => ({ status: z.optional(z.enum(words)), statusReason: z.optional(text(1_000)) });
+const statusSchemaFields = <T extends readonly [string, ...string[]]>(words: T) => ({ status: z.optional(z.enum(words)), statusReason: z.optional(text(1_000)) });
 
 /** Each vendor's status words, in priority order: the panel's Status filter offers these. */
 export const STATUS_WORDS = { cryptolens: CRYPTOLENS_STATUSES, unkey: UNKEY_STATUSES, runtype: RUNTYPE_STATUSES } as const;
@@ -58,7 +58,7 @@ const breakdownResult = z.strictObject({
       label: text(),
       outcomes: outcomeCountsSchema,
       /** Grouped by key only: that key's status. */
-      ...statusFields(UNKEY_STATUSES),
+      ...statusSchemaFields(UNKEY_STATUSES),
     }),
     10_000,
   ),
@@ -76,7 +76,7 @@ export const licenseKeyRowSchema = z.strictObject({
   /** Absent when devices were not counted for this key. */
   devices: z.optional(count),
   counters: z.record(text(100), count),
-  ...statusFields(CRYPTOLENS_STATUSES),
+  ...statusSchemaFields(CRYPTOLENS_STATUSES),
 });
 
 export const deviceRowSchema = z.strictObject({
@@ -100,7 +100,7 @@ export const runtypeKeyRowSchema = z.strictObject({
   prefix: z.optional(text(500)),
   active: z.boolean(),
   lastUsedAt: z.optional(millis),
-  ...statusFields(RUNTYPE_STATUSES),
+  ...statusSchemaFields(RUNTYPE_STATUSES),
 });
 
 const runtypeResult = z.strictObject({
