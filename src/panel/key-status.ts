@@ -75,12 +75,14 @@ export async function unkeyStatuses(usage: PanelUsage, apiId: string, options: H
   if (!listing) return { byKey: new Map(), note: 'No status: Keyscope could not read this API’s key list (the root key needs read_key and read_api).' };
   const byKey = new Map<string, KeyHealth<UnkeyStatus>>();
   let caveat: string | undefined;
-  for (const [keyId, key] of listing) {
+  for (const [keyId, key] of listing.keys) {
     const health = unkeyHealth(recent ? { key, last24h: recent.get(keyId) ?? zeroOutcomes() } : { key }, options);
     byKey.set(keyId, health);
     caveat ??= health.caveat;
   }
-  return { byKey, ...(caveat ? { note: caveat } : {}) };
+  // A list too long to read whole leaves the keys past its end without a status.
+  const note = listing.complete ? caveat : `Status only for the first ${listing.keys.size.toLocaleString('en-US')} keys of the API's key list.${caveat ? ` ${caveat}` : ''}`;
+  return { byKey, ...(note ? { note } : {}) };
 }
 
 /** Runtype keys by id, from the key list (one request, shared with the Keys view). */
