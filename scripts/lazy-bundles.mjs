@@ -19,6 +19,8 @@ export const SHARED_MODULES = [
   { entry: 'src/http/missing-permission-error.ts', outfile: 'dist/missing-permission-error.js' },
   { entry: 'src/vendors/unkey/needs-v2-error.ts', outfile: 'dist/needs-v2-error.js' },
   { entry: 'src/vendors/cryptolens/day-range.ts', outfile: 'dist/day-range.js' },
+  // @vscode/l10n holds the bundle extension.ts configures it with: every bundle's l10n.t must read that one.
+  { entry: 'src/text/l10n.ts', outfile: 'dist/l10n.js', package: '@vscode/l10n' },
 ];
 
 // esbuild resolves symlinks (the bench builds in a directory of links to the sources): compare real paths.
@@ -42,6 +44,12 @@ export function hostBundles(ownEntry) {
       const own = stem(realpathSync(resolve(projectRoot, ownEntry)));
       const isHost = ownEntry === 'src/extension.ts';
       const required = new Set();
+      // A package that is a shared module (imported by its name, as @vscode/l10n must be for the
+      // bundle's extraction to see its calls) resolves to that module's file, except in its own build.
+      for (const entry of shared.filter((module) => module.package !== undefined && module.stem !== own)) {
+        const filter = new RegExp(`^${entry.package.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
+        build.onResolve({ filter }, () => ({ path: `./${basename(entry.outfile)}`, external: true }));
+      }
       build.onResolve({ filter: /^\./ }, (args) => {
         const target = stem(resolve(args.resolveDir, args.path));
         if (target === own) return undefined;

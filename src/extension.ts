@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as l10n from '@vscode/l10n';
 import { ConfigStore } from './config';
 import { copyFromNode } from './commands/copy';
 import { openGetStarted } from './commands/get-started';
@@ -41,6 +42,9 @@ export interface KeyscopeApi {
 
 /** Wires the parts together, nothing else: no vendor call happens here. */
 export async function activate(context: vscode.ExtensionContext): Promise<KeyscopeApi | undefined> {
+  // Modules that cannot import 'vscode' translate with @vscode/l10n: give it VS Code's bundle for the
+  // display language (none for English, whose words are the messages themselves).
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const log = vscode.window.createOutputChannel('Keyscope', { log: true });
   const tokens = new TokenStore(context.secrets);
   const settings = new ConfigStore();

@@ -1,6 +1,7 @@
 // The Analytics panel's browser side: registers the toolkit and Chart.js, asks the host what this
 // panel shows (init), then builds the vendor's view. Everything from the host is parsed first.
 import './panel.css';
+import * as l10n from '@vscode/l10n';
 import { Endpoint } from '../src/panel/protocol-endpoint';
 import { hostMethods, parseHostMessage, webviewMethods, type HostMethod, type Params, type Result } from '../src/panel/protocol';
 import { scopeKey, type PanelScope, type Snapshot } from '../src/panel/protocol-data';
@@ -16,6 +17,7 @@ import { CryptolensView } from './views/cryptolens-view';
 import { RuntypeView } from './views/runtype-view';
 import { UnkeyView } from './views/unkey-view';
 import { vscodeApi } from './vscode-api';
+import { useHostBundle } from './l10n';
 
 interface Panel {
   scope: PanelScope;
@@ -41,10 +43,11 @@ function createView(context: ViewContext): PanelView {
 async function boot(): Promise<void> {
   const api = vscodeApi();
   const app = document.getElementById('app') ?? document.body;
+  useHostBundle(app);
   let panel: Panel | undefined;
 
   const snapshot = (): Snapshot => {
-    if (!panel) throw new Error('the panel is still loading');
+    if (!panel) throw new Error(l10n.t('the panel is still loading'));
     const { notes, tables } = panel.view.snapshot();
     return { title: panel.title, scope: panel.scope, generatedAt: Date.now(), notes, tables };
   };
@@ -72,7 +75,7 @@ async function boot(): Promise<void> {
     try {
       init = await request('init', {});
     } catch (error) {
-      app.replaceChildren(h('div', { className: 'error-message', attrs: { role: 'alert' }, children: [h('span', { text: `Could not start the panel: ${messageOf(error)}` }), button('Retry', () => void start())] }));
+      app.replaceChildren(h('div', { className: 'error-message', attrs: { role: 'alert' }, children: [h('span', { text: l10n.t('Could not start the panel: {0}', messageOf(error)) }), button(l10n.t('Retry'), () => void start())] }));
       app.setAttribute('aria-busy', 'false');
       return;
     }
@@ -91,8 +94,8 @@ async function boot(): Promise<void> {
           return;
         }
         void request('export', { format, snapshot: current }).then(
-          (result) => header.setStatus(result.saved ? `Exported ${format.toUpperCase()}.` : ''),
-          (error: unknown) => header.setStatus(`Export failed: ${messageOf(error)}`, true),
+          (result) => header.setStatus(result.saved ? (format === 'csv' ? l10n.t('Exported CSV.') : l10n.t('Exported JSON.')) : ''),
+          (error: unknown) => header.setStatus(l10n.t('Export failed: {0}', messageOf(error)), true),
         );
       },
     });

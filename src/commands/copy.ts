@@ -7,9 +7,9 @@ export async function copyFromNode(node: unknown, what: 'id' | 'key'): Promise<v
   const { reference } = node;
   const text = what === 'id' ? (reference.keyId ?? reference.scopeId) : reference.key;
   if (text === undefined) {
-    void vscode.window.showInformationMessage(`Keyscope: this item has no ${what === 'id' ? 'id' : 'key string'} to copy.`);
+    void vscode.window.showInformationMessage(what === 'id' ? vscode.l10n.t('Keyscope: this item has no id to copy.') : vscode.l10n.t('Keyscope: this item has no key string to copy.'));
     return;
   }
   await vscode.env.clipboard.writeText(text);
-  vscode.window.setStatusBarMessage(`Keyscope: copied ${what === 'id' ? 'id' : 'key'}`, 2000);
+  vscode.window.setStatusBarMessage(what === 'id' ? vscode.l10n.t('Keyscope: copied id') : vscode.l10n.t('Keyscope: copied key'), 2000);
 }

@@ -22,6 +22,6 @@ export async function refresh(tokens: TokenStore, usage: UsageService, tree: Key
   }
   tree.refresh();
   if (cooling.length > 0) {
-    void vscode.window.showWarningMessage(`Keyscope: ${notificationText(cooling.join('; '))}. Nothing was sent.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Keyscope: {0}. Nothing was sent.', notificationText(cooling.join('; '))));
   }
 }

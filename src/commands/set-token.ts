@@ -17,34 +17,34 @@ export async function setToken(
   vendorArg?: unknown,
   tokenArg?: unknown,
 ): Promise<boolean> {
-  const vendor = isVendorId(vendorArg) ? vendorArg : await pickVendor('Which vendor is this token for?');
+  const vendor = isVendorId(vendorArg) ? vendorArg : await pickVendor(vscode.l10n.t('Which vendor is this token for?'));
   if (!vendor) return false;
   const name = VENDOR_NAMES[vendor];
   const token =
     typeof tokenArg === 'string'
       ? tokenArg
       : await vscode.window.showInputBox({
-          title: `Keyscope: ${name} access token`,
-          prompt: `Paste your ${name} token. It is stored in VS Code's secret storage only.`,
+          title: vscode.l10n.t('Keyscope: {0} access token', name),
+          prompt: vscode.l10n.t("Paste your {0} token. It is stored in VS Code's secret storage only.", name),
           password: true,
           ignoreFocusOut: true,
-          validateInput: (value) => (value.trim() === '' ? 'The token is empty.' : undefined),
+          validateInput: (value) => (value.trim() === '' ? vscode.l10n.t('The token is empty.') : undefined),
         });
   if (token === undefined || token.trim() === '') return false;
 
   let access: string;
   try {
     access = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Keyscope: checking the ${name} token…` },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Keyscope: checking the {0} token…', name) },
       () => validate(vendor, token.trim()),
     );
   } catch (error) {
     // Validation errors name vendor and cause; they never contain the token (see http/errors.ts).
-    void vscode.window.showErrorMessage(`Keyscope: the ${name} token was not saved. ${notificationText(messageOf(error))}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Keyscope: the {0} token was not saved. {1}', name, notificationText(messageOf(error))));
     return false;
   }
   await tokens.set(vendor, token.trim());
-  void vscode.window.showInformationMessage(`Keyscope: ${name} token saved. ${notificationText(access)}`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Keyscope: {0} token saved. {1}', name, notificationText(access)));
   return true;
 }
 

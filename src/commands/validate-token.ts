@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { KeyscopeConfig } from '../config';
 import { formatCount } from '../text/format';
 import type { VendorClients } from '../usage/vendor-clients';
@@ -10,17 +11,17 @@ export function createTokenValidator(clients: VendorClients, config: () => Keysc
     switch (vendor) {
       case 'cryptolens': {
         const page = await (await clients.withToken('cryptolens', token)).client.getKeyUsageSummaries({ limit: 1 });
-        return page.items.length > 0 ? 'It can read usage analytics.' : 'It can read usage analytics (no usage recorded yet).';
+        return page.items.length > 0 ? l10n.t('It can read usage analytics.') : l10n.t('It can read usage analytics (no usage recorded yet).');
       }
       case 'unkey': {
         const [apiId] = config().unkeyApiIds;
-        if (apiId === undefined) return 'Add your API ids in the setting keyscope.unkey.apiIds to see their keys.';
+        if (apiId === undefined) return l10n.t('Add your API ids in the setting {0} to see their keys.', 'keyscope.unkey.apiIds');
         await (await clients.withToken('unkey', token)).client.listKeys({ apiId, limit: 1 });
-        return `It can list the keys of ${apiId}.`;
+        return l10n.t('It can list the keys of {0}.', apiId);
       }
       case 'runtype': {
         const summary = await (await clients.withToken('runtype', token)).client.getAnalytics();
-        return `It sees ${formatCount(summary.totalKeys)} keys.`;
+        return l10n.t('It sees {0} keys.', formatCount(summary.totalKeys));
       }
     }
   };

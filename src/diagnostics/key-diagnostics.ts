@@ -161,11 +161,11 @@ export class KeyDiagnostics implements vscode.CodeActionProvider, vscode.Disposa
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       const reference = references.get(referenceKey(diagnostic.range, diagnostic.message));
       if (!reference) continue;
-      const lookUp = new vscode.CodeAction('Look up key usage', vscode.CodeActionKind.QuickFix);
-      lookUp.command = { title: 'Look up key usage', command: 'keyscope.lookupKey', arguments: [{ reference }] };
+      const lookUp = new vscode.CodeAction(vscode.l10n.t('Look up key usage'), vscode.CodeActionKind.QuickFix);
+      lookUp.command = { title: lookUp.title, command: 'keyscope.lookupKey', arguments: [{ reference }] };
       lookUp.diagnostics = [diagnostic];
-      const open = new vscode.CodeAction('Open in Keyscope Analytics', vscode.CodeActionKind.QuickFix);
-      open.command = { title: 'Open in Keyscope Analytics', command: OPEN_ANALYTICS_COMMAND, arguments: [reference] };
+      const open = new vscode.CodeAction(vscode.l10n.t('Open in Keyscope Analytics'), vscode.CodeActionKind.QuickFix);
+      open.command = { title: open.title, command: OPEN_ANALYTICS_COMMAND, arguments: [reference] };
       open.diagnostics = [diagnostic];
       actions.push(lookUp, open);
     }

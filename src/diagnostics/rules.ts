@@ -2,9 +2,10 @@
 // does not work now (Disabled, Expired, Deleted, Blocked, Inactive) is a Warning; one worth a look
 // before it bites (Expires soon, Low credits, Seats full, Rate limited) is Information; the rest
 // (Active, Elevated rejections) are not listed.
-import { ATTENTION_STATUSES, BAD_STATUSES, type KeyHealth, type KeyStatus } from '../health/status';
-import { KEY_LIST_CAVEAT } from '../health/cryptolens-health';
-import type { KeyFacts } from '../usage/key-facts';
+import * as l10n from '@vscode/l10n';
+import { keyListCaveat } from '../health/cryptolens-health';
+import { ATTENTION_STATUSES, BAD_STATUSES, statusText, type KeyHealth, type KeyStatus } from '../health/status';
+import { kindText, type KeyFacts } from '../usage/key-facts';
 import { findIds, type IdCandidate } from '../vendors/key-ids';
 import { VENDOR_NAMES } from '../vendor-id';
 import { plainText } from '../text/untrusted';
@@ -27,12 +28,12 @@ export function problemSeverity(status: KeyStatus): ProblemSeverity | undefined 
  * (a hover over many keys of a product reads the list), so it is no Problem on its own.
  */
 export function restsOnKeyListDate(health: KeyHealth): boolean {
-  return health.caveat === KEY_LIST_CAVEAT && (health.status === 'Expired' || health.status === 'Expires soon');
+  return health.caveat === keyListCaveat() && (health.status === 'Expired' || health.status === 'Expires soon');
 }
 
 /** "Expired: Unkey key key_123 — expired 3 days ago". `idText` is the id as the document has it. */
 export function problemMessage(facts: Pick<KeyFacts, 'vendor' | 'kind'>, idText: string, health: KeyHealth): string {
-  return `${health.status}: ${VENDOR_NAMES[facts.vendor]} ${facts.kind} ${plainText(idText, 120)} — ${plainText(health.reason, 200)}`;
+  return l10n.t('{0}: {1} {2} {3} — {4}', statusText(health.status), VENDOR_NAMES[facts.vendor], kindText(facts.kind), plainText(idText, 120), plainText(health.reason, 200));
 }
 
 export interface IdOccurrence {

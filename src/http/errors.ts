@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { VendorId } from '../vendor-id';
 import { VENDOR_NAMES } from '../vendor-id';
 import { plainText } from '../text/untrusted';
@@ -71,7 +72,7 @@ export class RateLimitedError extends VendorError {
 export class HttpStatusError extends KeyscopeError {
   readonly status: number;
   constructor(context: RequestContext, status: number, detail: string) {
-    super(context, `HTTP ${status}${detail ? ` ${detail}` : ''}`);
+    super(context, detail ? l10n.t('HTTP {0} {1}', status, detail) : l10n.t('HTTP {0}', status));
     this.status = status;
   }
 }
@@ -81,7 +82,7 @@ export type TimeoutPhase = 'connect' | 'headers' | 'body';
 export class TimeoutError extends KeyscopeError {
   readonly phase: TimeoutPhase;
   constructor(context: RequestContext, phase: TimeoutPhase, ms: number) {
-    super(context, `no ${phase === 'connect' ? 'connection' : phase === 'headers' ? 'response' : 'complete body'} within ${ms} ms`);
+    super(context, phase === 'connect' ? l10n.t('no connection within {0} ms', ms) : phase === 'headers' ? l10n.t('no response within {0} ms', ms) : l10n.t('no complete body within {0} ms', ms));
     this.phase = phase;
   }
 }
@@ -90,7 +91,8 @@ export class TimeoutError extends KeyscopeError {
 export class NetworkError extends KeyscopeError {
   readonly code: string | undefined;
   constructor(context: RequestContext, code: string | undefined, detail: string) {
-    super(context, `network error${code ? ` ${code}` : ''}${detail ? `: ${detail}` : ''}`);
+    const error = code ? l10n.t('network error {0}', code) : l10n.t('network error');
+    super(context, detail ? l10n.t('{0}: {1}', error, detail) : error);
     this.code = code;
   }
 }
@@ -100,13 +102,13 @@ export class ResponseFormatError extends KeyscopeError {}
 
 export class ResponseTooLargeError extends KeyscopeError {
   constructor(context: RequestContext, limitBytes: number) {
-    super(context, `response larger than ${limitBytes} bytes`);
+    super(context, l10n.t('response larger than {0} bytes', limitBytes));
   }
 }
 
 export class RequestCancelledError extends KeyscopeError {
   constructor(context: RequestContext) {
-    super(context, 'cancelled');
+    super(context, l10n.t('cancelled'));
   }
 }
 
@@ -120,8 +122,11 @@ export type ProxySource = 'http.proxy' | 'HTTP_PROXY / HTTPS_PROXY';
 export class InvalidProxySettingError extends Error {
   readonly source: ProxySource;
   constructor(source: ProxySource) {
-    const where = source === 'http.proxy' ? 'The "http.proxy" setting' : 'The HTTP_PROXY / HTTPS_PROXY environment variable';
-    super(`${where} is not a proxy URL Keyscope can use (expected e.g. http://proxy.example.com:8080): no vendor can be reached until it is fixed.`);
+    super(
+      source === 'http.proxy'
+        ? l10n.t('The "http.proxy" setting is not a proxy URL Keyscope can use (expected e.g. {0}): no vendor can be reached until it is fixed.', 'http://proxy.example.com:8080')
+        : l10n.t('The HTTP_PROXY / HTTPS_PROXY environment variable is not a proxy URL Keyscope can use (expected e.g. {0}): no vendor can be reached until it is fixed.', 'http://proxy.example.com:8080'),
+    );
     this.name = 'InvalidProxySettingError';
     this.source = source;
   }

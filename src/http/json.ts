@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { ResponseFormatError, type RequestContext } from './errors';
@@ -11,17 +12,21 @@ const { localeError } = en();
 /** Why a body with an error status holds no vendor error: "(an HTML page, not a Runtype answer)". */
 export function describeBody(context: RequestContext, response: HttpResponse): string {
   const vendor = VENDOR_NAMES[context.vendor];
-  if (response.text.trim() === '') return '(empty body)';
-  if (/^\s*</.test(response.text)) return `(an HTML page, not a ${vendor} answer)`;
-  return `(no ${vendor} error message)`;
+  if (response.text.trim() === '') return l10n.t('(empty body)');
+  if (/^\s*</.test(response.text)) return l10n.t('(an HTML page, not a {0} answer)', vendor);
+  return l10n.t('(no {0} error message)', vendor);
 }
 
 /** Parses a body as JSON; an HTML page or a truncated body becomes a ResponseFormatError. */
 export function parseJsonBody(context: RequestContext, response: HttpResponse): unknown {
   const data = tryParseJson(response.text);
   if (data !== undefined) return data;
-  const kind = /^\s*</.test(response.text) ? 'an HTML or XML page' : 'not valid JSON (truncated?)';
-  throw new ResponseFormatError(context, `HTTP ${response.status} response is ${kind}`);
+  throw new ResponseFormatError(
+    context,
+    /^\s*</.test(response.text)
+      ? l10n.t('HTTP {0} response is an HTML or XML page', response.status)
+      : l10n.t('HTTP {0} response is not valid JSON (truncated?)', response.status),
+  );
 }
 
 /** The JSON in `text`, or undefined when it is not JSON (an error body may be anything; a schema then fails on it). */

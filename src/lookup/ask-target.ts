@@ -2,14 +2,16 @@ import * as vscode from 'vscode';
 import { plainText } from '../text/untrusted';
 import { VENDOR_IDS, VENDOR_NAMES, type VendorId } from '../vendor-id';
 import { answerOnce } from './answer-once';
-import { describeTarget, EXPECTED, parseFor, recognize, type LookupTarget } from './recognize';
+import { describeTarget, expected, parseFor, recognize, type LookupTarget } from './recognize';
 
 interface TargetItem extends vscode.QuickPickItem {
   target?: LookupTarget;
   vendor?: VendorId;
 }
 
-export const LOOKUP_TITLE = 'Keyscope: Look Up Key Usage';
+export function lookupTitle(): string {
+  return vscode.l10n.t('Keyscope: Look Up Key Usage');
+}
 
 /**
  * First step: paste a value (its vendor is recognized as you type) or pick a vendor. A vendor picked
@@ -23,8 +25,8 @@ export async function askTarget(initialValue = ''): Promise<LookupTarget | undef
 
 function pickValueOrVendor(initialValue: string): Promise<LookupTarget | { vendor: VendorId } | undefined> {
   const pick = vscode.window.createQuickPick<TargetItem>();
-  pick.title = LOOKUP_TITLE;
-  pick.placeholder = 'Paste a license key, key id or machine code — or pick a vendor';
+  pick.title = lookupTitle();
+  pick.placeholder = vscode.l10n.t('Paste a license key, key id or machine code — or pick a vendor');
   pick.ignoreFocusOut = true;
   pick.matchOnDescription = false;
   const update = (value: string): void => {
@@ -32,7 +34,7 @@ function pickValueOrVendor(initialValue: string): Promise<LookupTarget | { vendo
     const items: TargetItem[] = [];
     if (recognized) {
       items.push({ label: `$(search) ${plainText(value.trim(), 120)}`, description: describeTarget(recognized), alwaysShow: true, target: recognized });
-      items.push({ label: 'Or look it up as…', kind: vscode.QuickPickItemKind.Separator });
+      items.push({ label: vscode.l10n.t('Or look it up as…'), kind: vscode.QuickPickItemKind.Separator });
     }
     for (const vendor of VENDOR_IDS) items.push(vendorItem(vendor, value));
     pick.items = items;
@@ -58,19 +60,19 @@ function pickValueOrVendor(initialValue: string): Promise<LookupTarget | { vendo
 function vendorItem(vendor: VendorId, value: string): TargetItem {
   const item: TargetItem = { label: VENDOR_NAMES[vendor], alwaysShow: true, vendor };
   if (value.trim() === '') {
-    item.description = EXPECTED[vendor];
+    item.description = expected(vendor);
     return item;
   }
   const parsed = parseFor(vendor, value);
-  item.description = 'error' in parsed ? `$(error) ${parsed.error}` : `look it up as ${describeTarget(parsed)}`;
+  item.description = 'error' in parsed ? `$(error) ${parsed.error}` : vscode.l10n.t('look it up as {0}', describeTarget(parsed));
   return item;
 }
 
 /** Second step after a vendor was picked: the value, checked as it is typed. */
 function askValue(vendor: VendorId): Promise<LookupTarget | undefined> {
   const box = vscode.window.createInputBox();
-  box.title = `${LOOKUP_TITLE}: ${VENDOR_NAMES[vendor]}`;
-  box.prompt = `Enter ${EXPECTED[vendor]}.`;
+  box.title = vscode.l10n.t('Keyscope: Look Up Key Usage: {0}', VENDOR_NAMES[vendor]);
+  box.prompt = vscode.l10n.t('Enter {0}.', expected(vendor));
   box.ignoreFocusOut = true;
   const validate = (value: string): LookupTarget | undefined => {
     if (value.trim() === '') {
@@ -82,7 +84,7 @@ function askValue(vendor: VendorId): Promise<LookupTarget | undefined> {
       box.validationMessage = parsed.error;
       return undefined;
     }
-    box.validationMessage = { message: `Recognized: ${describeTarget(parsed)}.`, severity: vscode.InputBoxValidationSeverity.Info };
+    box.validationMessage = { message: vscode.l10n.t('Recognized: {0}.', describeTarget(parsed)), severity: vscode.InputBoxValidationSeverity.Info };
     return parsed;
   };
   box.onDidChangeValue(validate);

@@ -3,7 +3,6 @@ import { formatCount } from '../text/format';
 import { scanLimitText } from '../usage/scan';
 import type { UsageService } from '../usage/usage-service';
 import { answerOnce } from './answer-once';
-import { LOOKUP_TITLE } from './ask-target';
 import { describeError } from '../usage/describe-error';
 
 interface ProductItem extends vscode.QuickPickItem {
@@ -16,15 +15,15 @@ interface ProductItem extends vscode.QuickPickItem {
  */
 export function pickProduct(usage: UsageService, key: string): Promise<number | undefined> {
   const pick = vscode.window.createQuickPick<ProductItem>();
-  pick.title = `${LOOKUP_TITLE}: which product is ${key} in?`;
-  pick.placeholder = 'Pick the product, or type its id';
+  pick.title = vscode.l10n.t('Keyscope: Look Up Key Usage: which product is {0} in?', key);
+  pick.placeholder = vscode.l10n.t('Pick the product, or type its id');
   pick.ignoreFocusOut = true;
   pick.busy = true;
   let listed: ProductItem[] = [];
   const typedItem = (value: string): ProductItem[] => {
     const id = /^\s*(\d{1,10})\s*$/.exec(value)?.[1];
     if (id === undefined || Number(id) < 1 || Number(id) > 2_147_483_647 || listed.some((item) => item.productId === Number(id))) return [];
-    return [{ label: `Product ${id}`, description: 'typed', alwaysShow: true, productId: Number(id) }];
+    return [{ label: vscode.l10n.t('Product {0}', id), description: vscode.l10n.t('typed'), alwaysShow: true, productId: Number(id) }];
   };
   pick.onDidChangeValue((value) => {
     pick.items = [...typedItem(value), ...listed];
@@ -41,7 +40,7 @@ export function pickProduct(usage: UsageService, key: string): Promise<number | 
     (error: unknown) => {
       if (loading.signal.aborted) return;
       pick.busy = false;
-      pick.placeholder = `${describeError(error)} — type the product id`;
+      pick.placeholder = vscode.l10n.t('{0} — type the product id', describeError(error));
     },
   );
   // Closing the pick aborts the account scan when nothing else (the tree, a hover) waits for it.
@@ -57,15 +56,15 @@ async function loadProducts(usage: UsageService, key: string, signal: AbortSigna
   const [products, keys] = await Promise.all([usage.productsWithCounts(signal), usage.allLicenseKeys(signal)]);
   const holding = new Set(keys.items.filter((summary) => summary.key === key).map((summary) => summary.productId));
   const items = products.items.map(({ productId, keyCount }) => ({
-    label: `Product ${productId}`,
-    description: holding.has(productId) ? 'this key has usage here' : undefined,
-    detail: `${formatCount(keyCount)} keys with usage`,
+    label: vscode.l10n.t('Product {0}', productId),
+    description: holding.has(productId) ? vscode.l10n.t('this key has usage here') : undefined,
+    detail: vscode.l10n.t('{0} keys with usage', formatCount(keyCount)),
     productId,
   }));
   const ordered = [...items.filter((item) => holding.has(item.productId)), ...items.filter((item) => !holding.has(item.productId))];
   // Not among the keys read is not "no usage anywhere" when a limit cut the scan short.
   if (holding.size === 0 && keys.truncated) {
-    return { items: ordered, placeholder: `Not among the ${scanLimitText(keys, 'keys')} Keyscope read: pick the product, or type its id` };
+    return { items: ordered, placeholder: vscode.l10n.t('Not among the {0} Keyscope read: pick the product, or type its id', scanLimitText(keys, 'keys')) };
   }
   return { items: ordered };
 }

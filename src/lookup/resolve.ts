@@ -1,5 +1,6 @@
 // A lookup asks the vendor itself, with the narrowest filter it has, so that a key that does not
 // exist gets the vendor's own answer ("Cryptolens: Could not find the key.") instead of an empty list.
+import * as l10n from '@vscode/l10n';
 import type { KeyscopeConfig } from '../config';
 import { NotFoundError } from '../http/errors';
 import {
@@ -63,9 +64,9 @@ async function cryptolens(
 ): Promise<LookupResult> {
   if (target.kind === 'machine-code') {
     const devices = await usage.devicesByMachineCode(target.machineCode, signal);
-    if (devices.items.length === 0) return { notFound: 'Cryptolens: no device with this machine code has used a license key.' };
+    if (devices.items.length === 0) return { notFound: l10n.t('Cryptolens: no device with this machine code has used a license key.') };
     const found = devices.items.map(deviceFacts);
-    return devices.truncated ? { found, note: `Cryptolens: the ${scanLimitText(devices, 'devices')} with this machine code (keyscope.cryptolens.maxScanKeys).` } : { found };
+    return devices.truncated ? { found, note: l10n.t('Cryptolens: the {0} with this machine code ({1}).', scanLimitText(devices, 'devices'), 'keyscope.cryptolens.maxScanKeys') } : { found };
   }
   // The vendor answers "Could not find the key." (a NotFoundError) for a key that does not exist.
   const summaries =
@@ -90,7 +91,7 @@ async function unkeyApi(usage: UsageService, apiId: string, signal: AbortSignal 
 
 async function unkeyKey(usage: UsageService, apiIds: readonly string[], keyId: string, options: HealthOptions, signal: AbortSignal | undefined): Promise<LookupResult> {
   const { now } = options;
-  if (apiIds.length === 0) return { notFound: 'Unkey: add your API ids in the setting keyscope.unkey.apiIds to look up their keys.' };
+  if (apiIds.length === 0) return { notFound: l10n.t('Unkey: add your API ids in the setting {0} to look up their keys.', 'keyscope.unkey.apiIds') };
   const totals = await unkeyTotalsOfApis(usage, apiIds, signal);
   const withTraffic = totals.filter(([, byKey]) => byKey.has(keyId)).map(([apiId]) => apiId);
   // Unkey's analytics have no row for a quiet key: its API's key list tells whether it exists.
@@ -104,7 +105,7 @@ async function unkeyKey(usage: UsageService, apiIds: readonly string[], keyId: s
     const lastSeen = outcomes ? await unkeyLastSeen(usage, apiId, keyId, now, signal) : undefined;
     found.push(lastSeen !== undefined ? { ...facts, lastSeen } : facts);
   }
-  if (found.length === 0) return { notFound: `Unkey: no key ${keyId} in the configured APIs (${apiIds.join(', ')}).` };
+  if (found.length === 0) return { notFound: l10n.t('Unkey: no key {0} in the configured APIs ({1}).', keyId, apiIds.join(', ')) };
   return { found };
 }
 
@@ -136,7 +137,7 @@ async function runtype(usage: UsageService, target: Extract<ResolvableTarget, { 
       : keys.filter((key) => key.start !== undefined && key.start !== '' && target.prefix.startsWith(key.start));
   // Runtype lists every key of the account in one answer: absent from it means no such key.
   if (matches.length === 0) {
-    return { notFound: target.kind === 'key-id' ? 'Runtype: no API key with this id in the account.' : 'Runtype: no API key with this prefix in the account.' };
+    return { notFound: target.kind === 'key-id' ? l10n.t('Runtype: no API key with this id in the account.') : l10n.t('Runtype: no API key with this prefix in the account.') };
   }
   return { found: matches.map((key) => withHealth(runtypeKeyFacts(key, options.now), runtypeKeyHealth(key, options))) };
 }

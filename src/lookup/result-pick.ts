@@ -4,12 +4,11 @@ import type { KeyFacts } from '../usage/key-facts';
 import { NoTokenError, type UsageService } from '../usage/usage-service';
 import { VENDOR_NAMES } from '../vendor-id';
 import { answerOnce } from './answer-once';
-import { LOOKUP_TITLE } from './ask-target';
 import { describeTarget, targetValue } from './recognize';
 import { describeError } from '../usage/describe-error';
 import { resolveLookup, type ResolvableTarget } from './resolve';
 import { lastEvent, type LastEvent } from './last-event';
-import { AGAIN_ITEM, factsItems, messageItems, pickText, type ResultAction, type ResultItem } from './result-items';
+import { againItem, factsItems, messageItems, pickText, type ResultAction, type ResultItem } from './result-items';
 import { COMMANDS } from '../command-ids';
 
 /**
@@ -18,12 +17,12 @@ import { COMMANDS } from '../command-ids';
  */
 export function showLookupResult(usage: UsageService, config: KeyscopeConfig, target: ResolvableTarget): Promise<'again' | undefined> {
   const pick = vscode.window.createQuickPick<ResultItem>();
-  pick.title = `${LOOKUP_TITLE}: ${describeTarget(target)} ${pickText(targetValue(target), 80)}`;
-  pick.placeholder = `Asking ${VENDOR_NAMES[target.vendor]}…`;
+  pick.title = vscode.l10n.t('Keyscope: Look Up Key Usage: {0} {1}', describeTarget(target), pickText(targetValue(target), 80));
+  pick.placeholder = vscode.l10n.t('Asking {0}…', VENDOR_NAMES[target.vendor]);
   pick.ignoreFocusOut = true;
   pick.matchOnDescription = true;
   pick.busy = true;
-  pick.items = [AGAIN_ITEM];
+  pick.items = [againItem()];
 
   // A lookup is asked for deliberately: a failure remembered from a hover moments ago is not its answer.
   usage.forgetFailures(target.vendor);
@@ -34,10 +33,10 @@ export function showLookupResult(usage: UsageService, config: KeyscopeConfig, ta
       if (lookup.signal.aborted) return;
       if ('found' in result) {
         const show = (lastEvents?: ReadonlyMap<KeyFacts, LastEvent>): void => {
-          pick.items = [...(result.note ? messageItems(result.note, 'info') : []), ...factsItems(result.found, lastEvents), AGAIN_ITEM];
+          pick.items = [...(result.note ? messageItems(result.note, 'info') : []), ...factsItems(result.found, lastEvents), againItem()];
         };
         show();
-        pick.placeholder = 'Pick an action, or Escape to close';
+        pick.placeholder = vscode.l10n.t('Pick an action, or Escape to close');
         // One request per key or device (cached); a failure leaves the row out rather than the result.
         const events = new Map<KeyFacts, LastEvent>();
         void Promise.all(
@@ -51,7 +50,7 @@ export function showLookupResult(usage: UsageService, config: KeyscopeConfig, ta
           if (!lookup.signal.aborted && events.size > 0) show(events);
         });
       } else {
-        pick.items = [...messageItems(result.notFound, 'warning'), AGAIN_ITEM];
+        pick.items = [...messageItems(result.notFound, 'warning'), againItem()];
         pick.placeholder = result.notFound;
       }
       pick.busy = false;
@@ -59,8 +58,8 @@ export function showLookupResult(usage: UsageService, config: KeyscopeConfig, ta
     (error: unknown) => {
       if (lookup.signal.aborted) return;
       const setToken: ResultItem[] =
-        error instanceof NoTokenError ? [{ label: '$(key) Set Access Token…', action: { kind: 'setToken', vendor: error.vendor } }] : [];
-      pick.items = [...messageItems(describeError(error), 'error'), ...setToken, AGAIN_ITEM];
+        error instanceof NoTokenError ? [{ label: vscode.l10n.t('$(key) Set Access Token…'), action: { kind: 'setToken', vendor: error.vendor } }] : [];
+      pick.items = [...messageItems(describeError(error), 'error'), ...setToken, againItem()];
       pick.placeholder = describeError(error);
       pick.busy = false;
     },
@@ -76,6 +75,12 @@ export function showLookupResult(usage: UsageService, config: KeyscopeConfig, ta
   });
 }
 
+function copiedText(what: 'key' | 'id' | 'machine code'): string {
+  if (what === 'key') return vscode.l10n.t('Keyscope: copied key');
+  if (what === 'id') return vscode.l10n.t('Keyscope: copied id');
+  return vscode.l10n.t('Keyscope: copied machine code');
+}
+
 async function run(action: ResultAction): Promise<void> {
   switch (action.kind) {
     case 'openAnalytics':
@@ -86,7 +91,7 @@ async function run(action: ResultAction): Promise<void> {
       return;
     case 'copy':
       await vscode.env.clipboard.writeText(action.text);
-      vscode.window.setStatusBarMessage(`Keyscope: copied ${action.what}`, 2000);
+      vscode.window.setStatusBarMessage(copiedText(action.what), 2000);
       return;
     case 'setToken':
       await vscode.commands.executeCommand(COMMANDS.setToken, action.vendor);

@@ -41,7 +41,7 @@ export function createWebviewPanel(extensionUri: vscode.Uri, scope: PanelScope):
 /** Export asked a panel that closed while it waited for the panel to draw. */
 export class PanelClosedError extends Error {
   constructor() {
-    super('the Analytics panel was closed');
+    super(vscode.l10n.t('the Analytics panel was closed'));
     this.name = 'PanelClosedError';
   }
 }
@@ -134,7 +134,7 @@ export class AnalyticsPanel implements vscode.Disposable {
       this.snapshotTimer ??= setTimeout(() => this.settleWaiters(undefined), 20_000);
     });
     if (this.disposed) throw new PanelClosedError();
-    if (!first) throw new Error('the Analytics panel has shown nothing yet');
+    if (!first) throw new Error(vscode.l10n.t('the Analytics panel has shown nothing yet'));
     return first;
   }
 
@@ -168,6 +168,8 @@ export class AnalyticsPanel implements vscode.Disposable {
       scriptNonce: createNonce(),
       styleNonce: createNonce(),
       title,
+      lang: vscode.env.language,
+      ...(vscode.l10n.bundle ? { l10nBundle: vscode.l10n.bundle } : {}),
     });
   }
 }

@@ -1,6 +1,8 @@
 // The panel's HTML: a strict Content Security Policy, the bundled script and stylesheet from media/
 // with a fresh nonce, and nothing from a vendor (the webview asks for data once it runs).
 import { randomBytes } from 'node:crypto';
+import * as l10n from '@vscode/l10n';
+import type { L10nBundle } from './protocol-l10n';
 
 export interface PanelHtmlInput {
   /** webview.cspSource */
@@ -16,6 +18,10 @@ export interface PanelHtmlInput {
    */
   styleNonce: string;
   title: string;
+  /** VS Code's display language (vscode.env.language); English when absent. */
+  lang?: string;
+  /** The l10n bundle for that language (vscode.l10n.bundle), for the webview's l10n.t; none for English. */
+  l10nBundle?: L10nBundle;
 }
 
 /** 128 random bits, new for every render: a nonce that repeats is a nonce an attacker can reuse. */
@@ -40,7 +46,7 @@ export function escapeHtml(text: string): string {
 export function renderPanelHtml(input: PanelHtmlInput): string {
   const styleNonce = escapeHtml(input.styleNonce);
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(input.lang ?? 'en')}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(input.cspSource, input.scriptNonce, input.styleNonce))}">
@@ -50,7 +56,7 @@ export function renderPanelHtml(input: PanelHtmlInput): string {
 <title>${escapeHtml(input.title)}</title>
 </head>
 <body>
-<main id="app" aria-busy="true"><p class="boot">Loading analytics…</p></main>
+<main id="app" aria-busy="true"${input.l10nBundle ? ` data-l10n="${escapeHtml(JSON.stringify(input.l10nBundle))}"` : ''}><p class="boot">${escapeHtml(l10n.t('Loading analytics…'))}</p></main>
 <script nonce="${escapeHtml(input.scriptNonce)}" src="${escapeHtml(input.scriptUri)}"></script>
 </body>
 </html>

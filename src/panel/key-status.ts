@@ -1,12 +1,14 @@
 // The Status column of the panel's per-key grids (issue 13): each key's status word, from the same
 // rules and the same cached reads as the Keys view (src/health/, usage/key-health.ts), computed here
 // on the host and sent with the panel data. A status that cannot be told is left out, never guessed.
+import * as l10n from '@vscode/l10n';
 import { cryptolensListedHealth } from '../usage/key-health';
 import { isCancellation } from '../usage/cancelled';
 import { DEFAULT_EXPIRES_SOON_DAYS, type HealthOptions } from '../health/options';
 import { runtypeHealth } from '../health/runtype-health';
 import type { CryptolensStatus, KeyHealth, KeyStatus, RuntypeStatus, UnkeyStatus } from '../health/status';
 import { unkeyHealth } from '../health/unkey-health';
+import { formatCount } from '../text/format';
 import { plainText } from '../text/untrusted';
 import type { LicenseKeyDetails } from '../vendors/license-key';
 import { zeroOutcomes, type LicenseKeySummary } from '../vendors/model';
@@ -28,8 +30,13 @@ export interface Statuses<K, S extends KeyStatus = KeyStatus> {
   note?: string;
 }
 
-export const CRYPTOLENS_NO_STATUS = 'No status: the token may not list license keys (product/GetKeys permission), so only usage is shown.';
-export const CRYPTOLENS_STATUS_FAILED = 'No status: Cryptolens did not answer the product’s key list (product/GetKeys); usage is shown without it.';
+export function cryptolensNoStatus(): string {
+  return l10n.t('No status: the token may not list license keys (product/GetKeys permission), so only usage is shown.');
+}
+
+function cryptolensStatusFailed(): string {
+  return l10n.t('No status: Cryptolens did not answer the product’s key list (product/GetKeys); usage is shown without it.');
+}
 
 /** A product's license keys as product/GetKeys lists them, or why they are missing. */
 export interface ProductLicenses {
@@ -41,10 +48,10 @@ export interface ProductLicenses {
 export async function productLicenses(usage: PanelUsage, productId: number, signal?: AbortSignal): Promise<ProductLicenses> {
   try {
     const licenses = await usage.productLicenseKeys(productId, signal);
-    return licenses ? { licenses } : { note: CRYPTOLENS_NO_STATUS };
+    return licenses ? { licenses } : { note: cryptolensNoStatus() };
   } catch (error) {
     if (isCancellation(error)) throw error;
-    return { note: CRYPTOLENS_STATUS_FAILED };
+    return { note: cryptolensStatusFailed() };
   }
 }
 
@@ -72,7 +79,7 @@ export async function unkeyStatuses(usage: PanelUsage, apiId: string, options: H
     return undefined;
   };
   const [listing, recent] = await Promise.all([usage.unkeyKeysOfApi(apiId, signal).catch(quiet), usage.unkeyRecentByKey(apiId, signal).catch(quiet)]);
-  if (!listing) return { byKey: new Map(), note: 'No status: Keyscope could not read this API’s key list (the root key needs read_key and read_api).' };
+  if (!listing) return { byKey: new Map(), note: l10n.t('No status: Keyscope could not read this API’s key list (the root key needs read_key and read_api).') };
   const byKey = new Map<string, KeyHealth<UnkeyStatus>>();
   let caveat: string | undefined;
   for (const [keyId, key] of listing.keys) {
@@ -81,7 +88,8 @@ export async function unkeyStatuses(usage: PanelUsage, apiId: string, options: H
     caveat ??= health.caveat;
   }
   // A list too long to read whole leaves the keys past its end without a status.
-  const note = listing.complete ? caveat : `Status only for the first ${listing.keys.size.toLocaleString('en-US')} keys of the API's key list.${caveat ? ` ${caveat}` : ''}`;
+  const cut = l10n.t('Status only for the first {0} keys of the API’s key list.', formatCount(listing.keys.size));
+  const note = listing.complete ? caveat : caveat ? `${cut} ${caveat}` : cut;
   return { byKey, ...(note ? { note } : {}) };
 }
 
@@ -91,6 +99,6 @@ export async function runtypeStatuses(usage: PanelUsage, options: HealthOptions,
     if (isCancellation(error)) throw error;
     return undefined;
   });
-  if (!keys) return { byKey: new Map(), note: 'No status: Runtype did not answer the key list; usage is shown without it.' };
+  if (!keys) return { byKey: new Map(), note: l10n.t('No status: Runtype did not answer the key list; usage is shown without it.') };
   return { byKey: new Map(keys.map((key) => [key.keyId, runtypeHealth(key, options)])) };
 }

@@ -9,7 +9,7 @@ import type { PanelScope } from './protocol-data';
 import { numericId, type ScopeRequest } from './scope';
 
 export async function resolveScope(usage: PanelUsage, apiIds: readonly string[], request: ScopeRequest | undefined): Promise<PanelScope | undefined> {
-  const vendor = request?.vendor ?? (await pickVendor('Open analytics for which vendor?'));
+  const vendor = request?.vendor ?? (await pickVendor(vscode.l10n.t('Open analytics for which vendor?')));
   switch (vendor) {
     case undefined:
       return undefined;
@@ -42,9 +42,9 @@ async function pickProduct(usage: PanelUsage): Promise<number | undefined> {
   const loading = new AbortController();
   const items = usage
     .productsWithCounts(loading.signal)
-    .then((products) => products.items.map(({ productId, keyCount }) => ({ label: `Product ${productId}`, description: `${formatCount(keyCount)} keys with usage`, productId })));
+    .then((products) => products.items.map(({ productId, keyCount }) => ({ label: vscode.l10n.t('Product {0}', productId), description: vscode.l10n.t('{0} keys with usage', formatCount(keyCount)), productId })));
   try {
-    const picked = await vscode.window.showQuickPick(items, { title: 'Keyscope: Open Analytics', placeHolder: 'Which Cryptolens product?', ignoreFocusOut: true });
+    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Keyscope: Open Analytics'), placeHolder: vscode.l10n.t('Which Cryptolens product?'), ignoreFocusOut: true });
     return picked?.productId;
   } finally {
     loading.abort();
@@ -53,14 +53,14 @@ async function pickProduct(usage: PanelUsage): Promise<number | undefined> {
 
 async function pickApi(apiIds: readonly string[]): Promise<string | undefined> {
   if (apiIds.length === 0) {
-    const choice = await vscode.window.showInformationMessage('Keyscope: add your Unkey API ids in the setting keyscope.unkey.apiIds first.', 'Open Settings');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Keyscope: add your Unkey API ids in the setting {0} first.', 'keyscope.unkey.apiIds'), vscode.l10n.t('Open Settings'));
     if (choice) await vscode.commands.executeCommand('workbench.action.openSettings', 'keyscope.unkey.apiIds');
     return undefined;
   }
   if (apiIds.length === 1) return apiIds[0];
   const picked = await vscode.window.showQuickPick(
     apiIds.map((apiId) => ({ label: plainText(apiId), apiId })),
-    { title: 'Keyscope: Open Analytics', placeHolder: 'Which Unkey API?', ignoreFocusOut: true },
+    { title: vscode.l10n.t('Keyscope: Open Analytics'), placeHolder: vscode.l10n.t('Which Unkey API?'), ignoreFocusOut: true },
   );
   return picked?.apiId;
 }

@@ -1,6 +1,7 @@
 // One end of the panel's message channel, the same code on both sides: sends requests and matches
 // their responses by id, answers the other side's requests exactly once, and rejects what does not
 // parse. Pure (no vscode, no DOM), so the host, the webview and the unit tests all run it.
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
 import type { Parsed, ResponseMessage } from './protocol';
 
@@ -46,12 +47,12 @@ export class Endpoint<In extends MethodMap, Out extends MethodMap> {
   constructor(private readonly options: EndpointOptions<In, Out>) {}
 
   request<K extends keyof Out & string>(method: K, params: z.infer<Out[K]['params']>, timeoutMs = this.options.timeoutMs ?? 60_000): Promise<z.infer<Out[K]['result']>> {
-    if (this.disposed) return Promise.reject(new RequestFailedError('the panel was closed'));
+    if (this.disposed) return Promise.reject(new RequestFailedError(l10n.t('the panel was closed')));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new RequestFailedError(`${method}: no answer within ${Math.round(timeoutMs / 1000)} s`));
+        reject(new RequestFailedError(l10n.t('{0}: no answer within {1} s', method, Math.round(timeoutMs / 1000))));
       }, timeoutMs);
       this.pending.set(id, { method, resolve: resolve as (value: unknown) => void, reject, timer });
       this.options.post({ kind: 'request', id, method, params } as RequestOf<Out>);
@@ -77,7 +78,7 @@ export class Endpoint<In extends MethodMap, Out extends MethodMap> {
     this.disposed = true;
     for (const [id, pending] of this.pending) {
       clearTimeout(pending.timer);
-      pending.reject(new RequestFailedError(`${pending.method}: the panel was closed`));
+      pending.reject(new RequestFailedError(l10n.t('{0}: the panel was closed', pending.method)));
       this.pending.delete(id);
     }
   }
@@ -97,7 +98,7 @@ export class Endpoint<In extends MethodMap, Out extends MethodMap> {
     const schema = this.options.outgoing[pending.method]?.result;
     const checked = schema ? z.safeParse(schema, response.result) : undefined;
     if (checked?.success) pending.resolve(checked.data);
-    else pending.reject(new RequestFailedError(`${pending.method}: the answer did not match the protocol`));
+    else pending.reject(new RequestFailedError(l10n.t('{0}: the answer did not match the protocol', pending.method)));
   }
 
   private async answer(request: RequestOf<In>): Promise<void> {
@@ -113,7 +114,7 @@ export class Endpoint<In extends MethodMap, Out extends MethodMap> {
     const checked = schema ? z.safeParse(schema, result) : undefined;
     if (!checked?.success) {
       this.options.warn(`${request.method}: the answer did not match the protocol`);
-      this.respondError(request.id, `${request.method}: the answer did not match the protocol`);
+      this.respondError(request.id, l10n.t('{0}: the answer did not match the protocol', request.method));
       return;
     }
     if (!this.disposed) this.options.post({ kind: 'response', id: request.id, ok: true, result: checked.data });

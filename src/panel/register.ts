@@ -51,7 +51,7 @@ async function openAnalytics(registry: PanelRegistry, usage: PanelUsage, apiIds:
     const scope = await resolveScope(usage, apiIds, scopeRequestOf(argument));
     if (scope) registry.open(scope);
   } catch (error) {
-    void vscode.window.showErrorMessage(`Keyscope: could not open analytics. ${notificationText(describeError(error))}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Keyscope: could not open analytics. {0}', notificationText(describeError(error))));
   }
 }
 
@@ -62,7 +62,7 @@ async function openAnalytics(registry: PanelRegistry, usage: PanelUsage, apiIds:
 async function exportUsage(registry: PanelRegistry, formatArg: unknown, targetArg: unknown): Promise<vscode.Uri | undefined> {
   const panel = registry.current();
   if (!panel) {
-    const choice = await vscode.window.showInformationMessage('Keyscope: open an Analytics panel first; Export Usage saves what it shows.', 'Open Analytics');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Keyscope: open an Analytics panel first; Export Usage saves what it shows.'), vscode.l10n.t('Open Analytics'));
     if (choice) await vscode.commands.executeCommand(COMMANDS.openAnalytics);
     return undefined;
   }
@@ -72,7 +72,7 @@ async function exportUsage(registry: PanelRegistry, formatArg: unknown, targetAr
     const snapshot = await panel.snapshot();
     return await exportSnapshot(format, { ...snapshot, scope: panel.scope }, targetArg instanceof vscode.Uri ? targetArg : undefined);
   } catch (error) {
-    void vscode.window.showErrorMessage(`Keyscope: could not export. ${notificationText(describeError(error))}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Keyscope: could not export. {0}', notificationText(describeError(error))));
     return undefined;
   }
 }
@@ -80,10 +80,10 @@ async function exportUsage(registry: PanelRegistry, formatArg: unknown, targetAr
 async function pickFormat(): Promise<'csv' | 'json' | undefined> {
   const picked = await vscode.window.showQuickPick(
     [
-      { label: 'CSV', description: 'one section per table', format: 'csv' as const },
-      { label: 'JSON', description: 'tables with typed rows', format: 'json' as const },
+      { label: 'CSV', description: vscode.l10n.t('one section per table'), format: 'csv' as const },
+      { label: 'JSON', description: vscode.l10n.t('tables with typed rows'), format: 'json' as const },
     ],
-    { title: 'Keyscope: Export Usage', placeHolder: 'Export what the Analytics panel shows as…' },
+    { title: vscode.l10n.t('Keyscope: Export Usage'), placeHolder: vscode.l10n.t('Export what the Analytics panel shows as…') },
   );
   return picked?.format;
 }

@@ -12,14 +12,14 @@ export async function exportSnapshot(format: 'csv' | 'json', snapshot: Snapshot,
   const uri =
     target ??
     (await vscode.window.showSaveDialog({
-      title: `Keyscope: Export ${format.toUpperCase()}`,
-      saveLabel: 'Export',
+      title: format === 'csv' ? vscode.l10n.t('Keyscope: Export CSV') : vscode.l10n.t('Keyscope: Export JSON'),
+      saveLabel: vscode.l10n.t('Export'),
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}),
       filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
     }));
   if (!uri) return undefined;
   const text = format === 'csv' ? snapshotToCsv(snapshot) : snapshotToJson(snapshot);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  if (!target) void vscode.window.showInformationMessage(`Keyscope: exported ${notificationText(basename(uri.path))}`);
+  if (!target) void vscode.window.showInformationMessage(vscode.l10n.t('Keyscope: exported {0}', notificationText(basename(uri.path))));
   return uri;
 }

@@ -1,5 +1,6 @@
 // Panel scopes: what a command argument (tree node, hover link, lookup) asks to open, one key per
 // scope so a second open reveals the panel that is already there.
+import * as l10n from '@vscode/l10n';
 import { plainText } from '../text/untrusted';
 import { isVendorId, VENDOR_NAMES, type VendorId } from '../vendor-id';
 import type { PanelScope } from './protocol-data';
@@ -40,16 +41,16 @@ export function scopeTitle(scope: PanelScope): string {
   const parts: string[] = [VENDOR_NAMES[scope.vendor]];
   switch (scope.vendor) {
     case 'cryptolens':
-      parts.push(`Product ${scope.productId}`);
-      if (scope.keyId !== undefined) parts.push(`Key #${scope.keyId}`);
-      if (scope.machineCode !== undefined) parts.push(`Device ${plainText(scope.machineCode, 24)}`);
+      parts.push(l10n.t('Product {0}', scope.productId));
+      if (scope.keyId !== undefined) parts.push(l10n.t('Key #{0}', scope.keyId));
+      if (scope.machineCode !== undefined) parts.push(l10n.t('Device {0}', plainText(scope.machineCode, 24)));
       break;
     case 'unkey':
       parts.push(plainText(scope.apiId, 80));
       if (scope.keyId !== undefined) parts.push(plainText(scope.keyId, 80));
       break;
     case 'runtype':
-      parts.push(scope.keyId !== undefined ? plainText(scope.keyId, 80) : 'All keys');
+      parts.push(scope.keyId !== undefined ? plainText(scope.keyId, 80) : l10n.t('All keys'));
       break;
   }
   return parts.join(' · ');

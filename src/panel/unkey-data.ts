@@ -1,4 +1,5 @@
 // Unkey answers for the panel, all through usage.unkeyVerifications (v1 and v2 answer alike).
+import * as l10n from '@vscode/l10n';
 import { plainText } from '../text/untrusted';
 import { outcomeCounts, type VerificationSlice } from '../vendors/model';
 import type { UnkeyStatus } from '../health/status';
@@ -63,16 +64,16 @@ export async function unkeyBreakdown(
 function groupOf(row: VerificationSlice, by: Breakdown): { id: string; label: string } {
   switch (by) {
     case 'key':
-      return row.keyId ? { id: plainText(row.keyId), label: plainText(row.keyId) } : { id: '', label: '(no key)' };
+      return row.keyId ? { id: plainText(row.keyId), label: plainText(row.keyId) } : { id: '', label: l10n.t('(no key)') };
     case 'identity':
       return row.identity && (row.identity.id || row.identity.externalId)
         ? { id: plainText(row.identity.id), label: plainText(row.identity.externalId || row.identity.id) }
-        : { id: '', label: '(no identity)' };
+        : { id: '', label: l10n.t('(no identity)') };
     case 'tag':
-      return row.tag ? { id: plainText(row.tag), label: plainText(row.tag) } : { id: '', label: '(no tag)' };
+      return row.tag ? { id: plainText(row.tag), label: plainText(row.tag) } : { id: '', label: l10n.t('(no tag)') };
     case 'tags': {
       const label = plainText((row.tags ?? []).map((tag) => plainText(tag, 200)).join(' + '), 2_000);
-      return label ? { id: label, label } : { id: '', label: '(no tags)' };
+      return label ? { id: label, label } : { id: '', label: l10n.t('(no tags)') };
     }
   }
 }

@@ -1,4 +1,5 @@
 // How numbers and times read in the tree, tooltips, hovers and lookups.
+import * as l10n from '@vscode/l10n';
 
 const COUNT = new Intl.NumberFormat('en-US');
 
@@ -14,10 +15,10 @@ export function formatRate(part: number, whole: number): string {
 
 /** "2025-05-26 00:00 UTC": unambiguous wherever the reader is. */
 export function formatTime(ms: number | undefined): string {
-  if (ms === undefined) return 'never';
+  if (ms === undefined) return l10n.t('never');
   const date = new Date(ms);
   // A vendor can send any number; Date only holds ±8.64e15 ms, and toISOString throws beyond it.
-  if (Number.isNaN(date.getTime())) return 'unknown';
+  if (Number.isNaN(date.getTime())) return l10n.t('unknown');
   const iso = date.toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { formatCount, formatRate, formatTime } from '../text/format';
 import { plainText } from '../text/untrusted';
 import { scanLimitText, type Scan } from '../usage/scan';
+import { deletedKeyTitle } from '../usage/key-facts';
 import type { UsageService } from '../usage/usage-service';
 import type { DeviceUsage, KeyReference, LicenseKeySummary, Page } from '../vendors/model';
 import type { ReferencingNode } from './key-item';
@@ -35,19 +36,21 @@ export class CryptolensRootNode implements TreeNode {
 
 /** Says the product list comes from the first N keys only, and opens the setting that raises N. */
 function partialScanNode(scan: Scan<unknown>): MessageNode {
-  const label = `Products of the ${scanLimitText(scan, 'keys')}`;
+  const label = vscode.l10n.t('Products of the {0}', scanLimitText(scan, 'keys'));
   return new MessageNode(
     'cryptolens/partial',
     label,
     'info',
-    { title: 'Open Settings', command: 'workbench.action.openSettings', arguments: ['keyscope.cryptolens.maxScanKeys'] },
-    `${label}: Keyscope stops reading the account's key summaries there (keyscope.cryptolens.maxScanKeys). A product's own list still pages through all its keys.`,
+    { title: vscode.l10n.t('Open Settings'), command: 'workbench.action.openSettings', arguments: ['keyscope.cryptolens.maxScanKeys'] },
+    vscode.l10n.t("{0}: Keyscope stops reading the account's key summaries there ({1}). A product's own list still pages through all its keys.", label, 'keyscope.cryptolens.maxScanKeys'),
   );
 }
 
 export class ProductNode extends PagedParentNode<LicenseKeySummary> implements ReferencingNode {
   readonly reference: KeyReference;
-  protected readonly emptyLabel = 'No license keys with usage';
+  protected get emptyLabel(): string {
+    return vscode.l10n.t('No license keys with usage');
+  }
 
   constructor(
     private readonly usage: UsageService,
@@ -62,9 +65,9 @@ export class ProductNode extends PagedParentNode<LicenseKeySummary> implements R
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(`Product ${this.productId}`, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(vscode.l10n.t('Product {0}', this.productId), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = `${formatCount(this.keyCount)}${this.atLeast ? '+' : ''} keys`;
+    item.description = vscode.l10n.t('{0} keys', `${formatCount(this.keyCount)}${this.atLeast ? '+' : ''}`);
     item.iconPath = new vscode.ThemeIcon('package');
     item.contextValue = 'cryptolens.product';
     return item;
@@ -90,17 +93,17 @@ export class ProductNode extends PagedParentNode<LicenseKeySummary> implements R
 }
 
 export function licenseKeyLabel(summary: LicenseKeySummary): string {
-  return summary.key ? plainText(summary.key) : `Key #${summary.licenseKeyId} (deleted)`;
+  return summary.key ? plainText(summary.key) : deletedKeyTitle(summary.licenseKeyId);
 }
 
 export function licenseKeyTooltip(summary: LicenseKeySummary): string {
   const lines = [
     licenseKeyLabel(summary),
-    `Product ${summary.productId} · key id ${summary.licenseKeyId}`,
-    `Requests: ${formatCount(summary.totalRequests)} (${formatCount(summary.successful)} successful, ${formatCount(summary.failed)} failed)`,
-    `Success rate: ${formatRate(summary.successful, summary.totalRequests)}`,
-    `First seen: ${formatTime(summary.firstSeen)}`,
-    `Last seen: ${formatTime(summary.lastSeen)}`,
+    vscode.l10n.t('Product {0} · key id {1}', summary.productId, summary.licenseKeyId),
+    vscode.l10n.t('Requests: {0} ({1} successful, {2} failed)', formatCount(summary.totalRequests), formatCount(summary.successful), formatCount(summary.failed)),
+    vscode.l10n.t('Success rate: {0}', formatRate(summary.successful, summary.totalRequests)),
+    vscode.l10n.t('First seen: {0}', formatTime(summary.firstSeen)),
+    vscode.l10n.t('Last seen: {0}', formatTime(summary.lastSeen)),
     ...Object.entries(summary.counters).map(([name, value]) => `${name}: ${formatCount(value)}`),
   ];
   return lines.join('\n');
@@ -108,7 +111,9 @@ export function licenseKeyTooltip(summary: LicenseKeySummary): string {
 
 export class LicenseKeyNode extends PagedParentNode<DeviceUsage> implements ReferencingNode {
   readonly reference: KeyReference;
-  protected readonly emptyLabel = 'No devices';
+  protected get emptyLabel(): string {
+    return vscode.l10n.t('No devices');
+  }
 
   constructor(
     private readonly usage: UsageService,
@@ -128,7 +133,7 @@ export class LicenseKeyNode extends PagedParentNode<DeviceUsage> implements Refe
     const { summary } = this;
     const item = new vscode.TreeItem(licenseKeyLabel(summary), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = `${formatCount(summary.totalRequests)} requests · ${formatRate(summary.successful, summary.totalRequests)} ok`;
+    item.description = vscode.l10n.t('{0} requests · {1} ok', formatCount(summary.totalRequests), formatRate(summary.successful, summary.totalRequests));
     item.tooltip = licenseKeyTooltip(summary);
     item.iconPath = new vscode.ThemeIcon(summary.key ? 'key' : 'circle-slash');
     applyHealth(item, this.health);
@@ -167,12 +172,12 @@ export class DeviceNode implements TreeNode, ReferencingNode {
     const { device } = this;
     const item = new vscode.TreeItem(plainText(device.machineCode, 80), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = `${formatCount(device.totalRequests)} requests · last ${formatTime(device.lastSeen)}`;
+    item.description = vscode.l10n.t('{0} requests · last {1}', formatCount(device.totalRequests), formatTime(device.lastSeen));
     item.tooltip = [
-      `Machine code: ${plainText(device.machineCode, 256)}`,
-      `Requests: ${formatCount(device.totalRequests)}`,
-      `First seen: ${formatTime(device.firstSeen)}`,
-      `Last seen: ${formatTime(device.lastSeen)}`,
+      vscode.l10n.t('Machine code: {0}', plainText(device.machineCode, 256)),
+      vscode.l10n.t('Requests: {0}', formatCount(device.totalRequests)),
+      vscode.l10n.t('First seen: {0}', formatTime(device.firstSeen)),
+      vscode.l10n.t('Last seen: {0}', formatTime(device.lastSeen)),
     ].join('\n');
     item.iconPath = new vscode.ThemeIcon('device-desktop');
     item.contextValue = 'cryptolens.device';

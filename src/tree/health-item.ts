@@ -3,7 +3,7 @@
 // so nothing rests on colour alone.
 import * as vscode from 'vscode';
 import { DEFAULT_EXPIRES_SOON_DAYS, type HealthOptions } from '../health/options';
-import { BAD_STATUSES, type KeyHealth } from '../health/status';
+import { BAD_STATUSES, statusText, type KeyHealth } from '../health/status';
 
 /** What tree nodes judge health by: the clock and keyscope.health.expiresSoonDays, read when a row is drawn. */
 export type HealthClock = () => HealthOptions;
@@ -13,9 +13,9 @@ export const defaultHealthClock: HealthClock = () => ({ now: Date.now(), expires
 export function applyHealth(item: vscode.TreeItem, health: KeyHealth | undefined): void {
   if (!health) return;
   const description = typeof item.description === 'string' ? item.description : '';
-  if (health.status !== 'Active') item.description = description ? `${health.status} · ${description}` : health.status;
+  if (health.status !== 'Active') item.description = description ? vscode.l10n.t('{0} · {1}', statusText(health.status), description) : statusText(health.status);
   const tooltip = typeof item.tooltip === 'string' ? item.tooltip : '';
-  const lines = [`Status: ${health.status} — ${health.reason}`, ...(health.caveat ? [health.caveat] : [])];
+  const lines = [vscode.l10n.t('Status: {0} — {1}', statusText(health.status), health.reason), ...(health.caveat ? [health.caveat] : [])];
   item.tooltip = tooltip ? `${tooltip}\n${lines.join('\n')}` : lines.join('\n');
   if (health.status === 'Active') return;
   item.iconPath = BAD_STATUSES.has(health.status)

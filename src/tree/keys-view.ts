@@ -67,7 +67,7 @@ async function revealInView(tree: KeysTree, view: vscode.TreeView<TreeNode>, arg
   if (!request) return;
   const node = await tree.find(request);
   if (!node) {
-    void vscode.window.showInformationMessage(`Keyscope: that ${VENDOR_NAMES[request.vendor]} key is not in the Keys view.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Keyscope: that {0} key is not in the Keys view.', VENDOR_NAMES[request.vendor]));
     return;
   }
   await view.reveal(node, { select: true, focus: true, expand: true });

@@ -36,8 +36,8 @@ export function errorNode(parentId: string, message: string): MessageNode {
     `${parentId}/error`,
     message,
     'error',
-    { title: 'Retry', command: RETRY_COMMAND, arguments: [parentId] },
-    `${message}\nClick to retry.`,
+    { title: vscode.l10n.t('Retry'), command: RETRY_COMMAND, arguments: [parentId] },
+    vscode.l10n.t('{0}\nClick to retry.', message),
     'error',
   );
 }
@@ -48,8 +48,8 @@ export function settingNode(id: string, message: string, setting: string): Messa
     id,
     message,
     'error',
-    { title: 'Review the setting', command: 'workbench.action.openSettings', arguments: [setting] },
-    `${message}\nClick to review the setting.`,
+    { title: vscode.l10n.t('Review the setting'), command: 'workbench.action.openSettings', arguments: [setting] },
+    vscode.l10n.t('{0}\nClick to review the setting.', message),
     'error',
   );
 }
@@ -63,8 +63,8 @@ export function failureNode(parentId: string, error: unknown): MessageNode {
 }
 
 export function loadMoreNode(parentId: string): MessageNode {
-  return new MessageNode(`${parentId}/more`, 'Load more…', 'ellipsis', {
-    title: 'Load more',
+  return new MessageNode(`${parentId}/more`, vscode.l10n.t('Load more…'), 'ellipsis', {
+    title: vscode.l10n.t('Load more'),
     command: LOAD_MORE_COMMAND,
     arguments: [parentId],
   });

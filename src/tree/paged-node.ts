@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { Page } from '../vendors/model';
 import { describeError } from '../usage/describe-error';
 import type { PagedNode } from './keys-tree';
@@ -21,7 +21,7 @@ export abstract class PagedParentNode<T> implements PagedNode {
   abstract toTreeItem(): vscode.TreeItem;
   protected abstract fetchPage(cursor: string | undefined): Promise<Page<T>>;
   protected abstract toNode(item: T): TreeNode;
-  protected abstract readonly emptyLabel: string;
+  protected abstract get emptyLabel(): string;
 
   async children(): Promise<TreeNode[]> {
     // The first page's failure propagates: the tree shows it as this node's error (click to retry).
@@ -30,7 +30,7 @@ export abstract class PagedParentNode<T> implements PagedNode {
     if (this.lastError) {
       nodes.push(
         new MessageNode(`${this.id}/error`, this.lastError, 'error', {
-          title: 'Retry',
+          title: vscode.l10n.t('Retry'),
           command: LOAD_MORE_COMMAND,
           arguments: [this.id],
         }),

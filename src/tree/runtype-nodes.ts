@@ -27,10 +27,10 @@ export class RuntypeRootNode implements TreeNode {
     const totals: TreeNode = {
       id: 'runtype/totals',
       toTreeItem: () => {
-        const item = new vscode.TreeItem(`${formatCount(summary.totalKeys)} keys`, vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(vscode.l10n.t('{0} keys', formatCount(summary.totalKeys)), vscode.TreeItemCollapsibleState.None);
         item.id = 'runtype/totals';
-        item.description = `${formatCount(summary.activeKeys)} active · ${formatCount(summary.expiredKeys)} expired`;
-        item.tooltip = `As of ${formatTime(summary.asOf)}`;
+        item.description = vscode.l10n.t('{0} active · {1} expired', formatCount(summary.activeKeys), formatCount(summary.expiredKeys));
+        item.tooltip = vscode.l10n.t('As of {0}', formatTime(summary.asOf));
         item.iconPath = new vscode.ThemeIcon('graph');
         return item;
       },
@@ -55,18 +55,18 @@ export class RuntypeKeyNode implements TreeNode, ReferencingNode {
   toTreeItem(): vscode.TreeItem {
     const { key } = this;
     const expired = key.expiresAt !== undefined && key.expiresAt <= this.asOf;
-    const state = key.enabled ? 'active' : expired ? 'expired' : 'inactive';
+    const state = key.enabled ? vscode.l10n.t('active') : expired ? vscode.l10n.t('expired') : vscode.l10n.t('inactive');
     const label = plainText(key.name || key.start || key.keyId);
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = `${plainText(key.start ?? '')} · ${state} · last used ${formatTime(key.lastUsedAt)}`;
+    item.description = vscode.l10n.t('{0} · {1} · last used {2}', plainText(key.start ?? ''), state, formatTime(key.lastUsedAt));
     item.tooltip = [
       label,
-      `Id: ${plainText(key.keyId)}`,
-      ...(key.start ? [`Prefix: ${plainText(key.start)}`] : []),
-      `State: ${state}`,
-      `Last used: ${formatTime(key.lastUsedAt)}`,
-      ...(key.expiresAt !== undefined ? [`Expires: ${formatTime(key.expiresAt)}`] : []),
+      vscode.l10n.t('Id: {0}', plainText(key.keyId)),
+      ...(key.start ? [vscode.l10n.t('Prefix: {0}', plainText(key.start))] : []),
+      vscode.l10n.t('State: {0}', state),
+      vscode.l10n.t('Last used: {0}', formatTime(key.lastUsedAt)),
+      ...(key.expiresAt !== undefined ? [vscode.l10n.t('Expires: {0}', formatTime(key.expiresAt))] : []),
     ].join('\n');
     item.iconPath = new vscode.ThemeIcon(key.enabled ? 'key' : 'circle-slash');
     // From the key list already loaded: no request of its own.

@@ -27,20 +27,20 @@ export class UnkeyRootNode implements TreeNode {
 
   toTreeItem(): vscode.TreeItem {
     const item = vendorRootItem(this.id, 'key');
-    item.description = `API ${this.version}`;
+    item.description = vscode.l10n.t('API {0}', this.version);
     return item;
   }
 
   async children(): Promise<TreeNode[]> {
     const rejected = this.rejectedApiIds.map((apiId, index) =>
-      settingNode(`unkey/rejected-${index}`, `keyscope.unkey.apiIds: "${plainText(apiId, 60)}" is not an Unkey API id (api_ followed by letters and digits)`, 'keyscope.unkey.apiIds'),
+      settingNode(`unkey/rejected-${index}`, vscode.l10n.t('{0}: "{1}" is not an Unkey API id (api_ followed by letters and digits)', 'keyscope.unkey.apiIds', plainText(apiId, 60)), 'keyscope.unkey.apiIds'),
     );
     if (this.apiIds.length === 0 && rejected.length > 0) return rejected;
     if (this.apiIds.length === 0) {
       // Unkey has no endpoint that lists APIs: the user names them.
       return [
-        new MessageNode('unkey/no-apis', 'Add your API ids in the setting keyscope.unkey.apiIds', 'gear', {
-          title: 'Open Settings',
+        new MessageNode('unkey/no-apis', vscode.l10n.t('Add your API ids in the setting {0}', 'keyscope.unkey.apiIds'), 'gear', {
+          title: vscode.l10n.t('Open Settings'),
           command: 'workbench.action.openSettings',
           arguments: ['keyscope.unkey.apiIds'],
         }),
@@ -52,7 +52,9 @@ export class UnkeyRootNode implements TreeNode {
 
 export class UnkeyApiNode extends PagedParentNode<ApiKey> implements ReferencingNode {
   readonly reference: KeyReference;
-  protected readonly emptyLabel = 'No keys';
+  protected get emptyLabel(): string {
+    return vscode.l10n.t('No keys');
+  }
   private totals: ReadonlyMap<string, OutcomeCounts> | undefined;
   /** The last 24 hours per key (one query per API, for Rate limited and Elevated rejections); undefined when it failed. */
   private recent: ReadonlyMap<string, OutcomeCounts> | undefined;
@@ -119,14 +121,17 @@ export class UnkeyKeyNode implements TreeNode, ReferencingNode {
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const total = outcomes?.total ?? 0;
-    item.description = `${plainText(key.keyId)} · ${formatCount(total)} verifications (30d)${total > 0 ? ` · ${formatRate(outcomes?.valid ?? 0, total)} valid` : ''}`;
+    item.description =
+      total > 0
+        ? vscode.l10n.t('{0} · {1} verifications (30d) · {2} valid', plainText(key.keyId), formatCount(total), formatRate(outcomes?.valid ?? 0, total))
+        : vscode.l10n.t('{0} · {1} verifications (30d)', plainText(key.keyId), formatCount(total));
     item.tooltip = [
       label,
-      `Key id: ${plainText(key.keyId)}`,
-      ...(key.start ? [`Starts with: ${plainText(key.start)}`] : []),
-      `Enabled: ${key.enabled ? 'yes' : 'no'}`,
-      ...(key.expiresAt !== undefined ? [`Expires: ${formatTime(key.expiresAt)}`] : []),
-      `Verifications, last 30 days: ${formatCount(total)}`,
+      vscode.l10n.t('Key id: {0}', plainText(key.keyId)),
+      ...(key.start ? [vscode.l10n.t('Starts with: {0}', plainText(key.start))] : []),
+      key.enabled ? vscode.l10n.t('Enabled: yes') : vscode.l10n.t('Enabled: no'),
+      ...(key.expiresAt !== undefined ? [vscode.l10n.t('Expires: {0}', formatTime(key.expiresAt))] : []),
+      vscode.l10n.t('Verifications, last 30 days: {0}', formatCount(total)),
       ...(outcomes ? outcomeLines(outcomes) : []),
     ].join('\n');
     item.iconPath = new vscode.ThemeIcon(key.enabled ? 'key' : 'circle-slash');
@@ -139,14 +144,14 @@ export class UnkeyKeyNode implements TreeNode, ReferencingNode {
     const nodes: TreeNode[] = [];
     const identity = this.key.identity;
     if (identity) {
-      nodes.push(new MessageNode(`${this.id}/identity`, `Identity ${plainText(identity.externalId)}`, 'person', undefined, `Identity id: ${plainText(identity.id)}`));
+      nodes.push(new MessageNode(`${this.id}/identity`, vscode.l10n.t('Identity {0}', plainText(identity.externalId)), 'person', undefined, vscode.l10n.t('Identity id: {0}', plainText(identity.id))));
     }
     const tags = await this.usage.unkeyVerifications({ apiId: this.apiId, keyIds: [this.key.keyId], ...lastDays(30), groupBy: ['tag'] });
     for (const row of tags) {
       if (row.tag === undefined) continue;
-      nodes.push(new MessageNode(`${this.id}/tag/${row.tag}`, `Tag ${plainText(row.tag)}`, 'tag', undefined, `${formatCount(row.outcomes.total)} verifications (30d)`));
+      nodes.push(new MessageNode(`${this.id}/tag/${row.tag}`, vscode.l10n.t('Tag {0}', plainText(row.tag)), 'tag', undefined, vscode.l10n.t('{0} verifications (30d)', formatCount(row.outcomes.total))));
     }
-    if (nodes.length === 0) nodes.push(new MessageNode(`${this.id}/none`, 'No identity or tags', 'info'));
+    if (nodes.length === 0) nodes.push(new MessageNode(`${this.id}/none`, vscode.l10n.t('No identity or tags'), 'info'));
     return nodes;
   }
 }

@@ -1,5 +1,6 @@
 // Where a vendor token may be sent: the rule every client connection passes first. Pure (no vscode),
 // so unit tests pin each URL form.
+import * as l10n from '@vscode/l10n';
 import { defaultOrigins } from '../vendors/default-urls';
 import { VENDOR_NAMES, type VendorId } from '../vendor-id';
 import { BASE_URL_SETTING } from './destination-settings';
@@ -19,7 +20,7 @@ export class UnsafeBaseUrlError extends Error {
     reason: string,
   ) {
     const setting = BASE_URL_SETTING[vendor];
-    super(`${VENDOR_NAMES[vendor]}: the setting ${setting} ${reason}. No token was sent.`);
+    super(l10n.t('{0}: the setting {1} {2}. No token was sent.', VENDOR_NAMES[vendor], setting, reason));
     this.name = 'UnsafeBaseUrlError';
     this.setting = setting;
   }
@@ -44,13 +45,13 @@ export function checkDestination(vendor: VendorId, raw: string): Destination {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new UnsafeBaseUrlError(vendor, 'is not a valid URL');
+    throw new UnsafeBaseUrlError(vendor, l10n.t('is not a valid URL'));
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UnsafeBaseUrlError(vendor, `must start with https:// (it uses ${url.protocol.slice(0, 20)})`);
-  if (url.username !== '' || url.password !== '') throw new UnsafeBaseUrlError(vendor, 'must not contain a user name or password');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UnsafeBaseUrlError(vendor, l10n.t('must start with https:// (it uses {0})', url.protocol.slice(0, 20)));
+  if (url.username !== '' || url.password !== '') throw new UnsafeBaseUrlError(vendor, l10n.t('must not contain a user name or password'));
   const loopback = isLoopbackHost(url.hostname);
   if (url.protocol === 'http:' && !loopback) {
-    throw new UnsafeBaseUrlError(vendor, `uses plain http for ${url.host}; use https:// (plain http is allowed only for localhost, 127.0.0.0/8 and [::1])`);
+    throw new UnsafeBaseUrlError(vendor, l10n.t('uses plain http for {0}; use https:// (plain http is allowed only for localhost, 127.0.0.0/8 and [::1])', url.host));
   }
   return { url: url.href, origin: url.origin, loopback };
 }

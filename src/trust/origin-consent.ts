@@ -5,7 +5,6 @@ import { VENDOR_NAMES, type VendorId } from '../vendor-id';
 import type { OriginConsent } from './destination';
 
 const ALLOWED_KEY = 'keyscope.allowedOrigins';
-const ALLOW = 'Allow';
 
 /** The user did not allow the vendor's token to go to this origin: nothing was sent. */
 export class TokenNotSentError extends Error {
@@ -14,7 +13,7 @@ export class TokenNotSentError extends Error {
     readonly vendor: VendorId,
     readonly origin: string,
   ) {
-    super(`${VENDOR_NAMES[vendor]}: token not sent to ${plainText(origin)}. Review the setting ${BASE_URL_SETTING[vendor]}.`);
+    super(vscode.l10n.t('{0}: token not sent to {1}. Review the setting {2}.', VENDOR_NAMES[vendor], plainText(origin), BASE_URL_SETTING[vendor]));
     this.name = 'TokenNotSentError';
     this.setting = BASE_URL_SETTING[vendor];
   }
@@ -53,15 +52,20 @@ export class ModalOriginConsent implements OriginConsent {
   private async ask(vendor: VendorId, origin: string): Promise<boolean> {
     const key = `${vendor} ${origin}`;
     const name = VENDOR_NAMES[vendor];
+    const allow = vscode.l10n.t('Allow');
     const answer = await vscode.window.showWarningMessage(
-      `Send your ${name} token to ${plainText(origin)}?`,
+      vscode.l10n.t('Send your {0} token to {1}?', name, plainText(origin)),
       {
         modal: true,
-        detail: `The setting ${BASE_URL_SETTING[vendor]} points there instead of ${name}'s own API. Allow only a server you trust with this token; Keyscope remembers the answer for this origin.`,
+        detail: vscode.l10n.t(
+          "The setting {0} points there instead of {1}'s own API. Allow only a server you trust with this token; Keyscope remembers the answer for this origin.",
+          BASE_URL_SETTING[vendor],
+          name,
+        ),
       },
-      ALLOW,
+      allow,
     );
-    if (answer !== ALLOW) {
+    if (answer !== allow) {
       this.declined.add(key);
       return false;
     }

@@ -54,7 +54,7 @@ export function warnAboutWorkspaceOverrides(): vscode.Disposable {
     if (fresh.length === 0) return;
     for (const setting of fresh) warned.add(setting);
     void vscode.window.showWarningMessage(
-      `Keyscope ignored ${fresh.join(', ')} from this workspace: only your user settings decide where your tokens are sent.`,
+      vscode.l10n.t('Keyscope ignored {0} from this workspace: only your user settings decide where your tokens are sent.', fresh.join(', ')),
     );
   };
   void check();

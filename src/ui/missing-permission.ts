@@ -6,8 +6,10 @@ import { VENDOR_NAMES, type VendorId } from '../vendor-id';
 import { plainText } from '../text/untrusted';
 
 export function missingPermissionMessage(vendor: VendorId, permission: string): string {
-  const what = vendor === 'cryptolens' ? 'license keys' : 'keys';
-  return `${VENDOR_NAMES[vendor]}: your token lacks the ${plainText(permission, 80)} permission, so Keyscope shows ${what} without their status (Expired, Blocked, …). Add ${plainText(permission, 80)} to the token to see it.`;
+  const shown = plainText(permission, 80);
+  return vendor === 'cryptolens'
+    ? vscode.l10n.t('{0}: your token lacks the {1} permission, so Keyscope shows license keys without their status (Expired, Blocked, …). Add {1} to the token to see it.', VENDOR_NAMES[vendor], shown)
+    : vscode.l10n.t('{0}: your token lacks the {1} permission, so Keyscope shows keys without their status (Expired, Blocked, …). Add {1} to the token to see it.', VENDOR_NAMES[vendor], shown);
 }
 
 export function registerMissingPermissionNotice(usage: UsageService): vscode.Disposable {

@@ -26,7 +26,7 @@ export class KeyscopeStatusBar implements vscode.Disposable {
     private readonly config: () => KeyscopeConfig,
     private readonly now: () => number = Date.now,
   ) {
-    this.item.name = 'Keyscope';
+    this.item.name = vscode.l10n.t('Keyscope');
     this.item.command = 'keyscope.keys.focus';
     this.subscriptions.push(
       usage.onDidSettle((settled) => {
@@ -63,10 +63,10 @@ export class KeyscopeStatusBar implements vscode.Disposable {
     }
     const now = this.now();
     const { warning, lines } = this.status.summary(this.connected, now);
-    this.item.text = warning ? '$(warning) Keyscope' : '$(key) Keyscope';
+    this.item.text = warning ? vscode.l10n.t('$(warning) Keyscope') : vscode.l10n.t('$(key) Keyscope');
     this.item.backgroundColor = warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.tooltip = ['Keyscope', ...lines].join('\n');
-    this.item.accessibilityInformation = { label: `Keyscope${warning ? ', needs attention' : ''}: ${lines.join('; ')}` };
+    this.item.tooltip = [vscode.l10n.t('Keyscope'), ...lines].join('\n');
+    this.item.accessibilityInformation = { label: warning ? vscode.l10n.t('Keyscope, needs attention: {0}', lines.join('; ')) : vscode.l10n.t('Keyscope: {0}', lines.join('; ')) };
     this.item.show();
     // A cooldown ends by itself: redraw then.
     const end = this.status.nextCooldownEnd(now);

@@ -2,6 +2,7 @@
 // date, any length) or a documented quota error puts that vendor and account in a cooldown shared by
 // every surface: until it ends no request is sent, and each surface says when to try again. Retries
 // inside one call (http/retry.ts: at most 3, Retry-After up to 60 s) happen before this rule applies.
+import * as l10n from '@vscode/l10n';
 import { KeyscopeError, RateLimitedError, VendorError } from '../http/errors';
 import { VENDOR_NAMES, type VendorId } from '../vendor-id';
 
@@ -19,7 +20,7 @@ const QUOTA_CODES = /(^RATE_LIMITED$|too_many_requests|quota_exceeded)/i;
 export class CoolingDownError extends KeyscopeError {
   readonly until: number;
   constructor(vendor: VendorId, endpoint: string, until: number, now: number) {
-    super({ vendor, endpoint }, `rate limited, try again ${whenText(until, now)}`);
+    super({ vendor, endpoint }, l10n.t('rate limited, try again {0}', whenText(until, now)));
     this.until = until;
   }
 }
@@ -32,11 +33,11 @@ export function isSlowDown(error: unknown): error is VendorError {
 /** "in 8 s", "after 14:05 UTC", or "after 2025-05-27 14:05 UTC" when it is not today. */
 export function whenText(until: number, now: number): string {
   const left = until - now;
-  if (left < 60_000) return `in ${Math.max(1, Math.ceil(left / 1000))} s`;
+  if (left < 60_000) return l10n.t('in {0} s', Math.max(1, Math.ceil(left / 1000)));
   // Rounded up to the minute: "after 14:05" must not invite a retry that is still too early.
   const minute = new Date(Math.ceil(until / 60_000) * 60_000).toISOString();
   const today = new Date(now).toISOString().slice(0, 10);
-  return `after ${minute.slice(0, 10) === today ? '' : `${minute.slice(0, 10)} `}${minute.slice(11, 16)} UTC`;
+  return minute.slice(0, 10) === today ? l10n.t('after {0} UTC', minute.slice(11, 16)) : l10n.t('after {0} {1} UTC', minute.slice(0, 10), minute.slice(11, 16));
 }
 
 interface Cooldown {
@@ -95,6 +96,6 @@ export class Cooldowns {
     const now = this.now();
     return [...this.entries.values()]
       .filter((entry) => entry.until > now)
-      .map((entry) => ({ vendor: entry.vendor, until: entry.until, message: `${VENDOR_NAMES[entry.vendor]}: rate limited, try again ${whenText(entry.until, now)}` }));
+      .map((entry) => ({ vendor: entry.vendor, until: entry.until, message: l10n.t('{0}: rate limited, try again {1}', VENDOR_NAMES[entry.vendor], whenText(entry.until, now)) }));
   }
 }

@@ -1,5 +1,7 @@
 // What a hover or a lookup result shows about one key, whichever vendor it comes from. Strings here
-// are raw vendor text: whoever renders them passes them through src/text/untrusted.ts.
+// are raw vendor text: whoever renders them passes them through src/text/untrusted.ts. Keyscope's own
+// words (labels, periods, states, notes) are in the display language already.
+import * as l10n from '@vscode/l10n';
 import { addOutcomes, zeroOutcomes, type ApiKey, type DeviceUsage, type LicenseKeySummary, type OutcomeCounts, type KeyReference } from '../vendors/model';
 import type { VendorId } from '../vendor-id';
 import { scanLimitText, type Scan } from './scan';
@@ -38,6 +40,29 @@ export interface KeyFacts {
   health?: KeyHealth;
 }
 
+/** A kind as people read it: "license key", "key", "API", "API key", "device". */
+export function kindText(kind: string): string {
+  switch (kind) {
+    case 'license key':
+      return l10n.t('license key');
+    case 'key':
+      return l10n.t('key');
+    case 'API':
+      return l10n.t('API');
+    case 'API key':
+      return l10n.t('API key');
+    case 'device':
+      return l10n.t('device');
+    default:
+      return kind;
+  }
+}
+
+/** "Key #123 (deleted)": a Cryptolens key whose string is gone. */
+export function deletedKeyTitle(keyId: number | string): string {
+  return l10n.t('Key #{0} (deleted)', keyId);
+}
+
 /** The facts with their health, when there is one. */
 export function withHealth(facts: KeyFacts, health: KeyHealth | undefined): KeyFacts {
   return health ? { ...facts, health } : facts;
@@ -54,12 +79,12 @@ export function cryptolensKeyFacts(summary: LicenseKeySummary, devices?: { count
     vendor: 'cryptolens',
     reference,
     kind: 'license key',
-    title: summary.key || `Key #${summary.licenseKeyId} (deleted)`,
+    title: summary.key || deletedKeyTitle(summary.licenseKeyId),
     details: [
-      ['Product', String(summary.productId)],
-      ['Key id', String(summary.licenseKeyId)],
+      [l10n.t('Product'), String(summary.productId)],
+      [l10n.t('Key id'), String(summary.licenseKeyId)],
     ],
-    totals: { total: summary.totalRequests, successful: summary.successful, failed: summary.failed, period: 'lifetime' },
+    totals: { total: summary.totalRequests, successful: summary.successful, failed: summary.failed, period: l10n.t('lifetime') },
     ...(devices ? { devices } : {}),
     ...(summary.firstSeen !== undefined ? { firstSeen: summary.firstSeen } : {}),
     ...(summary.lastSeen !== undefined ? { lastSeen: summary.lastSeen } : {}),
@@ -69,8 +94,8 @@ export function cryptolensKeyFacts(summary: LicenseKeySummary, devices?: { count
 /** A license key that exists (the vendor did not say "Could not find the key.") but has no usage yet. */
 export function unusedCryptolensKeyFacts(key: { productId?: number; key?: string; keyId?: number }): KeyFacts {
   const details: Array<[string, string]> = [];
-  if (key.productId !== undefined) details.push(['Product', String(key.productId)]);
-  if (key.keyId !== undefined) details.push(['Key id', String(key.keyId)]);
+  if (key.productId !== undefined) details.push([l10n.t('Product'), String(key.productId)]);
+  if (key.keyId !== undefined) details.push([l10n.t('Key id'), String(key.keyId)]);
   return {
     vendor: 'cryptolens',
     reference: {
@@ -80,10 +105,10 @@ export function unusedCryptolensKeyFacts(key: { productId?: number; key?: string
       ...(key.key !== undefined ? { key: key.key } : {}),
     },
     kind: 'license key',
-    title: key.key ?? `Key #${key.keyId ?? '?'}`,
+    title: key.key ?? l10n.t('Key #{0}', key.keyId ?? '?'),
     details,
-    totals: { total: 0, successful: 0, failed: 0, period: 'lifetime' },
-    note: 'No usage recorded for this key yet.',
+    totals: { total: 0, successful: 0, failed: 0, period: l10n.t('lifetime') },
+    note: l10n.t('No usage recorded for this key yet.'),
   };
 }
 
@@ -95,7 +120,7 @@ export function unscannedCryptolensKeyFacts(key: string, scan: Pick<Scan<unknown
     kind: 'license key',
     title: key,
     details: [],
-    note: `Not among the ${scanLimitText(scan, 'keys')} Keyscope read (keyscope.cryptolens.maxScanKeys); Look Up Key Usage asks Cryptolens about it.`,
+    note: l10n.t('Not among the {0} Keyscope read ({1}); Look Up Key Usage asks Cryptolens about it.', scanLimitText(scan, 'keys'), 'keyscope.cryptolens.maxScanKeys'),
   };
 }
 
@@ -107,13 +132,13 @@ export function deviceFacts(device: DeviceUsage): KeyFacts {
     kind: 'device',
     title: device.machineCode,
     details: [
-      ['License key', device.key || `Key #${device.keyId} (deleted)`],
-      ['Product', String(device.productId)],
+      [l10n.t('License key'), device.key || deletedKeyTitle(device.keyId)],
+      [l10n.t('Product'), String(device.productId)],
     ],
-    totals: { total: device.totalRequests, successful: device.totalRequests, failed: 0, period: 'lifetime' },
+    totals: { total: device.totalRequests, successful: device.totalRequests, failed: 0, period: l10n.t('lifetime') },
     firstSeen: device.firstSeen,
     lastSeen: device.lastSeen,
-    note: 'Cryptolens counts requests per device, not their outcome.',
+    note: l10n.t('Cryptolens counts requests per device, not their outcome.'),
   };
 }
 
@@ -123,17 +148,17 @@ export function outcomeTotals(outcomes: OutcomeCounts, period: string): UsageTot
 
 export function unkeyKeyFacts(apiId: string, keyId: string, outcomes: OutcomeCounts | undefined, key?: ApiKey): KeyFacts {
   const details: Array<[string, string]> = [['API', apiId]];
-  if (key?.name) details.push(['Name', key.name]);
-  if (key?.start) details.push(['Starts with', key.start]);
-  if (key?.identity) details.push(['Identity', key.identity.externalId]);
+  if (key?.name) details.push([l10n.t('Name'), key.name]);
+  if (key?.start) details.push([l10n.t('Starts with'), key.start]);
+  if (key?.identity) details.push([l10n.t('Identity'), key.identity.externalId]);
   return {
     vendor: 'unkey',
     reference: { vendor: 'unkey', scopeId: apiId, keyId, ...(key?.start ? { key: key.start } : {}) },
     kind: 'key',
     title: keyId,
     details,
-    totals: outcomes ? outcomeTotals(outcomes, 'last 30 days') : { total: 0, successful: 0, failed: 0, period: 'last 30 days' },
-    ...(key ? { state: key.enabled ? 'enabled' : 'disabled' } : {}),
+    totals: outcomes ? outcomeTotals(outcomes, l10n.t('last 30 days')) : { total: 0, successful: 0, failed: 0, period: l10n.t('last 30 days') },
+    ...(key ? { state: key.enabled ? l10n.t('enabled') : l10n.t('disabled') } : {}),
   };
 }
 
@@ -145,23 +170,23 @@ export function unkeyApiFacts(apiId: string, totals: ReadonlyMap<string, Outcome
     reference: { vendor: 'unkey', scopeId: apiId },
     kind: 'API',
     title: apiId,
-    details: [['Keys verified', String(totals.size)]],
-    totals: outcomeTotals(sum, 'last 30 days'),
+    details: [[l10n.t('Keys verified'), String(totals.size)]],
+    totals: outcomeTotals(sum, l10n.t('last 30 days')),
   };
 }
 
 export function runtypeKeyFacts(key: ApiKey, now: number): KeyFacts {
   const expired = key.expiresAt !== undefined && key.expiresAt <= now;
-  const details: Array<[string, string]> = [['Id', key.keyId]];
-  if (key.start) details.push(['Prefix', key.start]);
+  const details: Array<[string, string]> = [[l10n.t('Id'), key.keyId]];
+  if (key.start) details.push([l10n.t('Prefix'), key.start]);
   return {
     vendor: 'runtype',
     reference: { vendor: 'runtype', keyId: key.keyId, ...(key.start ? { key: key.start } : {}) },
     kind: 'API key',
     title: key.name || key.start || key.keyId,
     details,
-    state: key.enabled ? 'active' : expired ? 'expired' : 'inactive',
+    state: key.enabled ? l10n.t('active') : expired ? l10n.t('expired') : l10n.t('inactive'),
     ...(key.lastUsedAt !== undefined ? { lastSeen: key.lastUsedAt } : {}),
-    note: "Runtype's API tells when a key was last used, not how often.",
+    note: l10n.t("Runtype's API tells when a key was last used, not how often."),
   };
 }

@@ -1,6 +1,7 @@
 // Account-wide reads stop at a limit (keyscope.cryptolens.maxScanKeys): an account of a million keys
 // must not cost a hover a thousand requests and the editor a gigabyte. What a limit cut short says so,
 // wherever it is shown ("first 50,000 keys").
+import * as l10n from '@vscode/l10n';
 import { formatCount } from '../text/format';
 import type { Page } from '../vendors/model';
 
@@ -37,6 +38,6 @@ export async function collectScan<T>(pages: AsyncIterable<Page<T>>, limit: numbe
 }
 
 /** "first 50,000 keys": how a cut-short scan is named wherever it shows. */
-export function scanLimitText(scan: Pick<Scan<unknown>, 'limit'>, what: string): string {
-  return `first ${formatCount(scan.limit)} ${what}`;
+export function scanLimitText(scan: Pick<Scan<unknown>, 'limit'>, what: 'keys' | 'devices'): string {
+  return what === 'keys' ? l10n.t('first {0} keys', formatCount(scan.limit)) : l10n.t('first {0} devices', formatCount(scan.limit));
 }

@@ -2,6 +2,7 @@
 // cooldowns (cooldown.ts), the "how did the last call end" listeners, and the memory of health reads
 // an account's token lacks the permission for. The vendor reads build on it (cryptolens-usage.ts,
 // unkey-usage.ts, usage-service.ts).
+import * as l10n from '@vscode/l10n';
 import type { VendorId } from '../vendor-id';
 import { BoundedCache, type CacheLimits } from './cache';
 import { CoolingDownError, Cooldowns } from './cooldown';
@@ -15,7 +16,7 @@ export type MissingPermissionListener = (vendor: VendorId, permission: string) =
 /** Thrown when a view asks for a vendor that has no token; views show the welcome instead. */
 export class NoTokenError extends Error {
   constructor(readonly vendor: VendorId) {
-    super(`No ${vendor} token is set.`);
+    super(l10n.t('No {0} token is set.', vendor));
     this.name = 'NoTokenError';
   }
 }

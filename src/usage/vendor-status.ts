@@ -1,5 +1,6 @@
 // Each connected vendor's health as the status bar shows it: the latest call's outcome, and a
 // cooldown while it lasts. No VS Code here, so unit tests run it under plain Node.
+import * as l10n from '@vscode/l10n';
 import { InvalidRequestError, NotFoundError } from '../http/errors';
 import { VENDOR_IDS, VENDOR_NAMES, type VendorId } from '../vendor-id';
 import { CoolingDownError, whenText } from './cooldown';
@@ -46,14 +47,14 @@ export class VendorStatus {
       const outcome = this.outcomes.get(vendor);
       if (outcome?.kind === 'cooling' && outcome.until > now) {
         warning = true;
-        return `${name}: rate limited, try again ${whenText(outcome.until, now)}`;
+        return l10n.t('{0}: rate limited, try again {1}', name, whenText(outcome.until, now));
       }
       if (outcome?.kind === 'failed') {
         warning = true;
         // describeError names the vendor first ("Runtype: HTTP 502 …"); say it once.
-        return outcome.summary.startsWith(`${name}:`) ? outcome.summary : `${name}: ${outcome.summary}`;
+        return outcome.summary.startsWith(`${name}:`) ? outcome.summary : l10n.t('{0}: {1}', name, outcome.summary);
       }
-      return `${name}: connected`;
+      return l10n.t('{0}: connected', name);
     });
     return { warning, lines };
   }

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, vsixPath } from '../host/paths';
 
-const packagedInputs = ['package.json', '.vscodeignore', 'scripts', 'src', 'webview', 'media'];
+const packagedInputs = ['package.json', 'package.nls.json', '.vscodeignore', 'scripts', 'src', 'webview', 'media'];
 
 function newestChange(path: string): number {
   const stat = statSync(path, { throwIfNoEntry: false });

@@ -14,7 +14,10 @@ interface Setting {
   enumDescriptions?: string[];
 }
 
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+const nls = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+// As VS Code shows it: each '%key%' replaced with its English text from package.nls.json.
+const resolve = (_key: string, value: unknown): unknown => (typeof value === 'string' && /^%[^%\s]+%$/.test(value) ? (nls[value.slice(1, -1)] ?? value) : value);
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'), resolve) as {
   contributes: { commands: { command: string }[]; configuration: { properties: Record<string, Setting> } };
 };
 const declared = manifest.contributes.configuration.properties;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
 const root = join(__dirname, '..', '..');
-const ALLOWED = [/^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^dist\/[a-z0-9-]+\.js$/, /^media\/[\w./-]+\.(js|css|svg|png)$/];
+const ALLOWED = [/^package\.json$/, /^package\.nls\.json$/, /^l10n\/bundle\.l10n\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^dist\/[a-z0-9-]+\.js$/, /^media\/[\w./-]+\.(js|css|svg|png)$/];
 
 describe('the packaged extension', () => {
   it('holds only allowlisted files: no sources, maps, tests or dependencies', () => {

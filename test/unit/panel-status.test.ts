@@ -3,7 +3,7 @@
 // accepts only the vendor's own words.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CRYPTOLENS_NO_STATUS } from '../../src/panel/key-status';
+import { cryptolensNoStatus } from '../../src/panel/key-status';
 import { cryptolensProduct } from '../../src/panel/cryptolens-data';
 import { parseResult } from '../../src/panel/protocol';
 import { runtypeSummary } from '../../src/panel/runtype-data';
@@ -52,7 +52,7 @@ describe('panel host: the Status column', () => {
       const deleted = harness.emulator.cryptolens.healthKeysByStatus.Deleted?.[0];
       assert.ok(deleted);
       const result = await cryptolensProduct(usage, deleted.productId, undefined, health);
-      assert.equal(result.statusNote, CRYPTOLENS_NO_STATUS);
+      assert.equal(result.statusNote, cryptolensNoStatus());
       assert.ok(result.keys.length > 0);
       for (const row of result.keys) assert.equal(row.status, row.key === undefined ? 'Deleted' : undefined, String(row.licenseKeyId));
     } finally {

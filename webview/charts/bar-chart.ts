@@ -1,5 +1,6 @@
 // A bar chart (vertical or horizontal, stacked or not) drawn by Chart.js in theme colors. The
 // canvas is an image to assistive technology; the card's table holds the same numbers.
+import * as l10n from '@vscode/l10n';
 import type { Chart, ChartConfiguration, ChartDataset, ChartOptions, Scale } from 'chart.js' with { 'resolution-mode': 'import' };
 import { h } from '../dom';
 import type { ThemeColor } from '../shape/outcomes';
@@ -33,7 +34,7 @@ export class BarChart {
   private hidden: ReadonlySet<string> = new Set();
 
   constructor(private readonly options: BarChartOptions) {
-    this.canvas = h('canvas', { attrs: { role: 'img', 'aria-label': `${options.label}. The same data is in the table.` } });
+    this.canvas = h('canvas', { attrs: { role: 'img', 'aria-label': l10n.t('{0}. The same data is in the table.', options.label) } });
     this.element = h('div', { className: options.horizontal ? 'chart horizontal' : 'chart', children: [this.canvas] });
   }
 

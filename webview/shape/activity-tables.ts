@@ -1,6 +1,7 @@
 // Activity (issue 14) as the panel shows and exports it: requests per UTC day with its range tiles, a
 // Cryptolens key's recent events with a count per event kind, an Unkey key's recent verifications.
 // Every table here is exactly what its card shows; export writes these tables.
+import * as l10n from '@vscode/l10n';
 import type { DailyPointRow, LicenseEventRow, VerificationRow } from '../../src/panel/protocol-activity';
 import type { Table } from '../../src/panel/protocol-data';
 import { formatCount, formatRate } from '../../src/text/format';
@@ -17,15 +18,15 @@ export const DAILY_COLUMNS = ['Date', 'Successful', 'Failed', 'Total', 'Active k
 
 export function dailyTable(points: readonly DailyPointRow[]): Table {
   return {
-    name: 'Requests per day',
+    name: l10n.t('Requests per day'),
     columns: [
-      { key: 'date', label: 'Date', kind: 'text' },
-      { key: 'successful', label: 'Successful', kind: 'count' },
-      { key: 'failed', label: 'Failed', kind: 'count' },
-      { key: 'total', label: 'Total', kind: 'count' },
-      { key: 'activeKeys', label: 'Active keys', kind: 'count' },
-      { key: 'activeDevices', label: 'Active devices', kind: 'count' },
-      { key: 'activeCustomers', label: 'Active customers', kind: 'count' },
+      { key: 'date', label: l10n.t('Date'), kind: 'text' },
+      { key: 'successful', label: l10n.t('Successful'), kind: 'count' },
+      { key: 'failed', label: l10n.t('Failed'), kind: 'count' },
+      { key: 'total', label: l10n.t('Total'), kind: 'count' },
+      { key: 'activeKeys', label: l10n.t('Active keys'), kind: 'count' },
+      { key: 'activeDevices', label: l10n.t('Active devices'), kind: 'count' },
+      { key: 'activeCustomers', label: l10n.t('Active customers'), kind: 'count' },
     ],
     rows: points.map((point) => [point.date, point.successful, point.failed, point.total, point.activeKeys, point.activeDevices, point.activeCustomers]),
   };
@@ -57,9 +58,9 @@ export function dailyTotals(points: readonly DailyPointRow[]): DailyTotals {
 export function dailyTiles(points: readonly DailyPointRow[]): Tile[] {
   const totals = dailyTotals(points);
   return [
-    { label: 'Requests in range', value: formatCount(totals.requests), detail: `${formatCount(points.length)} days` },
-    { label: 'Success rate', value: formatRate(totals.successful, totals.requests), detail: `${formatCount(totals.failed)} failed` },
-    { label: 'Peak day', value: totals.peak?.date ?? '—', ...(totals.peak ? { detail: `${formatCount(totals.peak.total)} requests` } : {}) },
+    { label: l10n.t('Requests in range'), value: formatCount(totals.requests), detail: l10n.t('{0} days', formatCount(points.length)) },
+    { label: l10n.t('Success rate'), value: formatRate(totals.successful, totals.requests), detail: l10n.t('{0} failed', formatCount(totals.failed)) },
+    { label: l10n.t('Peak day'), value: totals.peak?.date ?? '—', ...(totals.peak ? { detail: l10n.t('{0} requests', formatCount(totals.peak.total)) } : {}) },
   ];
 }
 
@@ -68,12 +69,12 @@ export const EVENT_COLUMNS = ['Time', 'Machine code', 'Friendly name', 'Event'] 
 
 export function eventsTable(events: readonly LicenseEventRow[]): Table {
   return {
-    name: 'Recent events',
+    name: l10n.t('Recent events'),
     columns: [
-      { key: 'time', label: 'Time', kind: 'time' },
-      { key: 'machineCode', label: 'Machine code', kind: 'text' },
-      { key: 'friendlyName', label: 'Friendly name', kind: 'text' },
-      { key: 'event', label: 'Event', kind: 'text' },
+      { key: 'time', label: l10n.t('Time'), kind: 'time' },
+      { key: 'machineCode', label: l10n.t('Machine code'), kind: 'text' },
+      { key: 'friendlyName', label: l10n.t('Friendly name'), kind: 'text' },
+      { key: 'event', label: l10n.t('Event'), kind: 'text' },
     ],
     rows: events.map((event) => [event.time, event.machineCode ?? null, event.friendlyName ?? null, event.event]),
   };
@@ -103,10 +104,10 @@ export function eventKinds(events: readonly LicenseEventRow[]): EventKindCount[]
 
 export function eventKindsTable(events: readonly LicenseEventRow[]): Table {
   return {
-    name: 'Events by kind',
+    name: l10n.t('Events by kind'),
     columns: [
-      { key: 'event', label: 'Event', kind: 'text' },
-      { key: 'count', label: 'Count', kind: 'count' },
+      { key: 'event', label: l10n.t('Event'), kind: 'text' },
+      { key: 'count', label: l10n.t('Count'), kind: 'count' },
     ],
     rows: eventKinds(events).map((kind) => [kind.event, kind.count]),
   };
@@ -118,12 +119,12 @@ export function anomalyCount(events: readonly LicenseEventRow[]): number {
 
 export function verificationsTable(rows: readonly VerificationRow[]): Table {
   return {
-    name: 'Recent verifications',
+    name: l10n.t('Recent verifications'),
     columns: [
-      { key: 'time', label: 'Time', kind: 'time' },
-      { key: 'outcome', label: 'Outcome', kind: 'text' },
-      { key: 'region', label: 'Region', kind: 'text' },
-      { key: 'tags', label: 'Tags', kind: 'text' },
+      { key: 'time', label: l10n.t('Time'), kind: 'time' },
+      { key: 'outcome', label: l10n.t('Outcome'), kind: 'text' },
+      { key: 'region', label: l10n.t('Region'), kind: 'text' },
+      { key: 'tags', label: l10n.t('Tags'), kind: 'text' },
     ],
     rows: rows.map((row) => [row.time, row.outcome, row.region, row.tags.join(', ')]),
   };

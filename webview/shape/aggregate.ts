@@ -1,6 +1,7 @@
 // Long series drawn as fewer bars: consecutive slices summed into buckets of a "nice" size (2 h,
 // 6 h, 1 day, 1 week…) so a year of hourly data stays fast and legible. The table shows the same
 // buckets as the chart, and export writes them, so all three always agree.
+import * as l10n from '@vscode/l10n';
 import { addOutcomes, zeroOutcomes, type OutcomeCounts } from '../../src/vendors/model';
 import type { Granularity } from '../../src/panel/protocol';
 import { nextSlice } from './time';
@@ -55,7 +56,7 @@ export function aggregate(slices: readonly Slice[], granularity: Granularity, ma
 }
 
 /** How long one bucket is in the largest whole unit: 12 hours, 1 day, 2 weeks. */
-export function bucketUnit(size: number, granularity: Granularity): { count: number; unit: string } {
+export function bucketUnit(size: number, granularity: Granularity): { count: number; unit: Granularity | 'week' } {
   if (granularity === 'hour' && size % 168 === 0) return { count: size / 168, unit: 'week' };
   if (granularity === 'hour' && size % 24 === 0) return { count: size / 24, unit: 'day' };
   if (granularity === 'day' && size % 7 === 0) return { count: size / 7, unit: 'week' };
@@ -71,11 +72,30 @@ export function labelGranularity(size: number, granularity: Granularity): Granul
 /** "12 hours", "1 day", "1 week": for the note under the chart. */
 export function bucketLength(size: number, granularity: Granularity): string {
   const { count, unit } = bucketUnit(size, granularity);
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+  switch (unit) {
+    case 'hour':
+      return count === 1 ? l10n.t('1 hour') : l10n.t('{0} hours', count);
+    case 'day':
+      return count === 1 ? l10n.t('1 day') : l10n.t('{0} days', count);
+    case 'week':
+      return count === 1 ? l10n.t('1 week') : l10n.t('{0} weeks', count);
+    case 'month':
+      return count === 1 ? l10n.t('1 month') : l10n.t('{0} months', count);
+  }
 }
 
 /** "day", "12 hours": what one bar stands for, for titles ("… per day"). */
 export function perBucket(size: number, granularity: Granularity): string {
   const { count, unit } = bucketUnit(size, granularity);
-  return count === 1 ? unit : `${count} ${unit}s`;
+  if (count !== 1) return bucketLength(size, granularity);
+  switch (unit) {
+    case 'hour':
+      return l10n.t('hour');
+    case 'day':
+      return l10n.t('day');
+    case 'week':
+      return l10n.t('week');
+    case 'month':
+      return l10n.t('month');
+  }
 }

@@ -1,5 +1,6 @@
 // The Cryptolens view's tables: a product's keys, its busiest keys (successful vs failed), devices
 // per key, one key's devices, and the optional counters the vendor returned.
+import * as l10n from '@vscode/l10n';
 import type { Result } from '../../src/panel/protocol';
 import type { Table } from '../../src/panel/protocol-data';
 import { rate } from './cells';
@@ -17,18 +18,18 @@ export function keyLabel(key: KeyRow): string {
 
 export function keysTable(keys: readonly KeyRow[]): Table {
   return {
-    name: 'License keys',
+    name: l10n.t('License keys'),
     columns: [
-      { key: 'key', label: 'Key', kind: 'text' },
-      { key: 'keyId', label: 'Key id', kind: 'count' },
-      { key: 'status', label: 'Status', kind: 'text' },
-      { key: 'requests', label: 'Requests', kind: 'count' },
-      { key: 'successful', label: 'Successful', kind: 'count' },
-      { key: 'failed', label: 'Failed', kind: 'count' },
-      { key: 'successRate', label: 'Success rate', kind: 'percent' },
-      { key: 'devices', label: 'Devices', kind: 'count' },
-      { key: 'firstSeen', label: 'First seen (UTC)', kind: 'time' },
-      { key: 'lastSeen', label: 'Last seen (UTC)', kind: 'time' },
+      { key: 'key', label: l10n.t('Key'), kind: 'text' },
+      { key: 'keyId', label: l10n.t('Key id'), kind: 'count' },
+      { key: 'status', label: l10n.t('Status'), kind: 'text' },
+      { key: 'requests', label: l10n.t('Requests'), kind: 'count' },
+      { key: 'successful', label: l10n.t('Successful'), kind: 'count' },
+      { key: 'failed', label: l10n.t('Failed'), kind: 'count' },
+      { key: 'successRate', label: l10n.t('Success rate'), kind: 'percent' },
+      { key: 'devices', label: l10n.t('Devices'), kind: 'count' },
+      { key: 'firstSeen', label: l10n.t('First seen (UTC)'), kind: 'time' },
+      { key: 'lastSeen', label: l10n.t('Last seen (UTC)'), kind: 'time' },
     ],
     rows: keys.map((key) => [
       keyLabel(key),
@@ -51,11 +52,11 @@ export function busiestKeys(keys: readonly KeyRow[]): KeyRow[] {
 
 export function outcomesTable(keys: readonly KeyRow[]): Table {
   return {
-    name: `Successful vs failed requests, top ${TOP_KEYS} keys by requests`,
+    name: l10n.t('Successful vs failed requests, top {0} keys by requests', TOP_KEYS),
     columns: [
-      { key: 'key', label: 'Key', kind: 'text' },
-      { key: 'successful', label: 'Successful', kind: 'count' },
-      { key: 'failed', label: 'Failed', kind: 'count' },
+      { key: 'key', label: l10n.t('Key'), kind: 'text' },
+      { key: 'successful', label: l10n.t('Successful'), kind: 'count' },
+      { key: 'failed', label: l10n.t('Failed'), kind: 'count' },
     ],
     rows: busiestKeys(keys).map((key) => [keyLabel(key), key.successful, key.failed]),
   };
@@ -70,25 +71,25 @@ export function keysWithMostDevices(keys: readonly KeyRow[]): KeyRow[] {
 
 export function devicesPerKeyTable(keys: readonly KeyRow[]): Table {
   return {
-    name: `Devices per key, top ${TOP_KEYS} keys by devices`,
+    name: l10n.t('Devices per key, top {0} keys by devices', TOP_KEYS),
     columns: [
-      { key: 'key', label: 'Key', kind: 'text' },
-      { key: 'devices', label: 'Devices', kind: 'count' },
+      { key: 'key', label: l10n.t('Key'), kind: 'text' },
+      { key: 'devices', label: l10n.t('Devices'), kind: 'count' },
     ],
     rows: keysWithMostDevices(keys).map((key) => [keyLabel(key), key.devices ?? 0]),
   };
 }
 
 /** Each counter the vendor returned, summed over the keys that have it; undefined when none has any. */
-export function countersTable(keys: readonly KeyRow[], name = 'Counters'): Table | undefined {
+export function countersTable(keys: readonly KeyRow[], name = l10n.t('Counters')): Table | undefined {
   const totals = new Map<string, number>();
   for (const key of keys) for (const [counter, value] of Object.entries(key.counters)) totals.set(counter, (totals.get(counter) ?? 0) + value);
   if (totals.size === 0) return undefined;
   return {
     name,
     columns: [
-      { key: 'counter', label: 'Counter', kind: 'text' },
-      { key: 'value', label: 'Value', kind: 'count' },
+      { key: 'counter', label: l10n.t('Counter'), kind: 'text' },
+      { key: 'value', label: l10n.t('Value'), kind: 'count' },
     ],
     rows: [...totals.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([counter, value]) => [counter, value]),
   };
@@ -96,12 +97,12 @@ export function countersTable(keys: readonly KeyRow[], name = 'Counters'): Table
 
 export function devicesTable(devices: readonly DeviceRow[]): Table {
   return {
-    name: 'Devices',
+    name: l10n.t('Devices'),
     columns: [
-      { key: 'machineCode', label: 'Machine code', kind: 'text' },
-      { key: 'requests', label: 'Requests', kind: 'count' },
-      { key: 'firstSeen', label: 'First seen (UTC)', kind: 'time' },
-      { key: 'lastSeen', label: 'Last seen (UTC)', kind: 'time' },
+      { key: 'machineCode', label: l10n.t('Machine code'), kind: 'text' },
+      { key: 'requests', label: l10n.t('Requests'), kind: 'count' },
+      { key: 'firstSeen', label: l10n.t('First seen (UTC)'), kind: 'time' },
+      { key: 'lastSeen', label: l10n.t('Last seen (UTC)'), kind: 'time' },
     ],
     rows: devices.map((device) => [device.machineCode, device.requests, device.firstSeen, device.lastSeen]),
   };
@@ -110,10 +111,10 @@ export function devicesTable(devices: readonly DeviceRow[]): Table {
 export function requestsPerDeviceTable(devices: readonly DeviceRow[]): Table {
   const top = [...devices].sort((a, b) => b.requests - a.requests || a.deviceId - b.deviceId).slice(0, TOP_DEVICES);
   return {
-    name: `Requests per device, top ${TOP_DEVICES} devices`,
+    name: l10n.t('Requests per device, top {0} devices', TOP_DEVICES),
     columns: [
-      { key: 'machineCode', label: 'Machine code', kind: 'text' },
-      { key: 'requests', label: 'Requests', kind: 'count' },
+      { key: 'machineCode', label: l10n.t('Machine code'), kind: 'text' },
+      { key: 'requests', label: l10n.t('Requests'), kind: 'count' },
     ],
     rows: top.map((device) => [device.machineCode, device.requests]),
   };

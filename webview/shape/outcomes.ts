@@ -1,17 +1,32 @@
 // How outcomes read and which theme colors draw them (distinct hues in light, dark and high contrast).
-import type { Outcome } from '../../src/vendors/model';
+import * as l10n from '@vscode/l10n';
+import { OUTCOMES, type Outcome } from '../../src/vendors/model';
 
-export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
-  valid: 'Valid',
-  rateLimited: 'Rate limited',
-  usageExceeded: 'Usage exceeded',
-  disabled: 'Disabled',
-  expired: 'Expired',
-  forbidden: 'Forbidden',
-  unauthorized: 'Unauthorized',
-  notFound: 'Not found',
-  insufficientPermissions: 'Insufficient permissions',
-};
+export function outcomeLabel(outcome: Outcome): string {
+  switch (outcome) {
+    case 'valid':
+      return l10n.t('Valid');
+    case 'rateLimited':
+      return l10n.t('Rate limited');
+    case 'usageExceeded':
+      return l10n.t('Usage exceeded');
+    case 'disabled':
+      return l10n.t('Disabled');
+    case 'expired':
+      return l10n.t('Expired');
+    case 'forbidden':
+      return l10n.t('Forbidden');
+    case 'unauthorized':
+      return l10n.t('Unauthorized');
+    case 'notFound':
+      return l10n.t('Not found');
+    case 'insufficientPermissions':
+      return l10n.t('Insufficient permissions');
+  }
+}
+
+/** The labels as at load, in English (the chart benchmark draws with them); the panel asks outcomeLabel when it draws. */
+export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, outcomeLabel(outcome)])) as Record<Outcome, string>;
 
 /** A theme color variable and the fallback used when the theme does not define it. */
 export interface ThemeColor {

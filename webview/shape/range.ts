@@ -1,6 +1,7 @@
 // The ranges the Unkey view offers, as the start/end the vendor takes. Unkey truncates both to the
 // hour and includes the slice starting at `end`, so `end` is the start of the current hour. Unkey v2
 // keeps 90 days: it is offered only ranges inside them, and older custom dates are clamped, saying so.
+import * as l10n from '@vscode/l10n';
 import { MAX_SLICES, type Granularity, type UnkeyApiVersion } from '../../src/panel/protocol';
 import { earliestSliceStart, UNKEY_V2_RETENTION_DAYS } from '../../src/panel/protocol-retention';
 import { addMonths, dayText, DAY_MS, HOUR_MS, parseDay, startOfDay, startOfHour, startOfMonth } from './time';
@@ -8,14 +9,22 @@ import { addMonths, dayText, DAY_MS, HOUR_MS, parseDay, startOfDay, startOfHour,
 export const RANGE_PRESETS = ['24h', '7d', '30d', '90d', '12m', 'custom'] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
 
-export const PRESET_LABELS: Readonly<Record<RangePreset, string>> = {
-  '24h': 'Last 24 hours',
-  '7d': 'Last 7 days',
-  '30d': 'Last 30 days',
-  '90d': 'Last 90 days',
-  '12m': 'Last 12 months',
-  custom: 'Custom dates',
-};
+export function presetLabel(preset: RangePreset): string {
+  switch (preset) {
+    case '24h':
+      return l10n.t('Last 24 hours');
+    case '7d':
+      return l10n.t('Last 7 days');
+    case '30d':
+      return l10n.t('Last 30 days');
+    case '90d':
+      return l10n.t('Last 90 days');
+    case '12m':
+      return l10n.t('Last 12 months');
+    case 'custom':
+      return l10n.t('Custom dates');
+  }
+}
 
 /** What each API version offers: v1 keeps its year, v2 its 90 days. */
 export function presetsFor(version: UnkeyApiVersion): readonly RangePreset[] {
@@ -82,14 +91,14 @@ export function resolveRange(choice: RangeChoice, now: number, version: UnkeyApi
     case 'custom': {
       const from = parseDay(choice.from ?? '');
       const to = parseDay(choice.to ?? '');
-      if (from === undefined || to === undefined) return { ok: false, error: 'Enter both dates as yyyy-mm-dd.' };
-      if (from > to) return { ok: false, error: 'The start date is after the end date.' };
-      if (from > currentHour) return { ok: false, error: 'The start date is in the future.' };
+      if (from === undefined || to === undefined) return { ok: false, error: l10n.t('Enter both dates as yyyy-mm-dd.') };
+      if (from > to) return { ok: false, error: l10n.t('The start date is after the end date.') };
+      if (from > currentHour) return { ok: false, error: l10n.t('The start date is in the future.') };
       start = from;
       // The last hour of the end day, or the current hour when the range reaches today.
       end = Math.min(to + DAY_MS - HOUR_MS, currentHour);
       if (earliest !== undefined && end < earliest) {
-        return { ok: false, error: `Unkey v2 keeps ${UNKEY_V2_RETENTION_DAYS} days of verifications: choose dates from ${dayText(earliest)} on.` };
+        return { ok: false, error: l10n.t('Unkey v2 keeps {0} days of verifications: choose dates from {1} on.', UNKEY_V2_RETENTION_DAYS, dayText(earliest)) };
       }
       break;
     }
@@ -97,11 +106,11 @@ export function resolveRange(choice: RangeChoice, now: number, version: UnkeyApi
   // Older custom dates, or a preset's first slice (a month, the 90th day) reaching past what v2 keeps:
   // start at the first slice it answers, and say so.
   if (earliest !== undefined && start < earliest) {
-    note = `Unkey v2 keeps ${UNKEY_V2_RETENTION_DAYS} days of verifications: the range starts ${dayText(earliest)}, not ${dayText(start)}.`;
+    note = l10n.t('Unkey v2 keeps {0} days of verifications: the range starts {1}, not {2}.', UNKEY_V2_RETENTION_DAYS, dayText(earliest), dayText(start));
     start = earliest;
   }
   if (Math.floor((end - start) / SLICE_MS[choice.granularity]) + 1 > MAX_SLICES) {
-    return { ok: false, error: `That range has more than ${MAX_SLICES.toLocaleString('en-US')} ${choice.granularity}s: choose a coarser granularity or fewer days.` };
+    return { ok: false, error: tooManySlices(MAX_SLICES.toLocaleString('en-US'), choice.granularity) };
   }
   const range = { start, end: Math.max(end, start + HOUR_MS), granularity: choice.granularity };
   return note ? { ok: true, range, note } : { ok: true, range };
@@ -112,4 +121,15 @@ export function customDatesFor(choice: RangeChoice, now: number, version: UnkeyA
   const resolved = resolveRange({ ...choice, preset: choice.preset === 'custom' ? '30d' : choice.preset }, now, version);
   const start = resolved.ok ? resolved.range.start : startOfDay(now) - 29 * DAY_MS;
   return { from: dayText(start), to: dayText(now) };
+}
+
+function tooManySlices(max: string, granularity: Granularity): string {
+  switch (granularity) {
+    case 'hour':
+      return l10n.t('That range has more than {0} hours: choose a coarser granularity or fewer days.', max);
+    case 'day':
+      return l10n.t('That range has more than {0} days: choose a coarser granularity or fewer days.', max);
+    case 'month':
+      return l10n.t('That range has more than {0} months: choose a coarser granularity or fewer days.', max);
+  }
 }

@@ -1,4 +1,5 @@
 // The Runtype view's tables: keys by state, keys by last use, and every key with its last use.
+import * as l10n from '@vscode/l10n';
 import type { Result } from '../../src/panel/protocol';
 import type { Table } from '../../src/panel/protocol-data';
 import { DAY_MS } from './time';
@@ -8,30 +9,31 @@ export type RuntypeSummary = Result<'runtype.summary'>;
 export function stateTable(summary: RuntypeSummary): Table {
   const otherInactive = Math.max(0, summary.totalKeys - summary.activeKeys - summary.expiredKeys);
   return {
-    name: 'Keys by state',
+    name: l10n.t('Keys by state'),
     columns: [
-      { key: 'state', label: 'State', kind: 'text' },
-      { key: 'keys', label: 'Keys', kind: 'count' },
+      { key: 'state', label: l10n.t('State'), kind: 'text' },
+      { key: 'keys', label: l10n.t('Keys'), kind: 'count' },
     ],
     rows: [
-      ['Active', summary.activeKeys],
-      ['Expired', summary.expiredKeys],
-      ['Inactive, not expired', otherInactive],
+      [l10n.t('Active'), summary.activeKeys],
+      [l10n.t('Expired'), summary.expiredKeys],
+      [l10n.t('Inactive, not expired'), otherInactive],
     ],
   };
 }
 
-const LAST_USE: readonly { label: string; withinDays: number }[] = [
-  { label: 'Last 24 hours', withinDays: 1 },
-  { label: '1–7 days ago', withinDays: 7 },
-  { label: '7–30 days ago', withinDays: 30 },
-  { label: '30–90 days ago', withinDays: 90 },
-  { label: 'More than 90 days ago', withinDays: Number.POSITIVE_INFINITY },
+const LAST_USE = (): readonly { label: string; withinDays: number }[] => [
+  { label: l10n.t('Last 24 hours'), withinDays: 1 },
+  { label: l10n.t('1–7 days ago'), withinDays: 7 },
+  { label: l10n.t('7–30 days ago'), withinDays: 30 },
+  { label: l10n.t('30–90 days ago'), withinDays: 90 },
+  { label: l10n.t('More than 90 days ago'), withinDays: Number.POSITIVE_INFINITY },
 ];
 
 /** How recently keys were used, relative to the vendor's own timestamp (not this machine's clock). */
 export function lastUseTable(summary: RuntypeSummary): Table {
-  const counts = LAST_USE.map(() => 0);
+  const buckets = LAST_USE();
+  const counts = buckets.map(() => 0);
   let never = 0;
   for (const key of summary.keys) {
     if (key.lastUsedAt === undefined) {
@@ -39,16 +41,16 @@ export function lastUseTable(summary: RuntypeSummary): Table {
       continue;
     }
     const days = Math.max(0, summary.asOf - key.lastUsedAt) / DAY_MS;
-    const index = LAST_USE.findIndex((bucket) => days <= bucket.withinDays);
+    const index = buckets.findIndex((bucket) => days <= bucket.withinDays);
     counts[index] = (counts[index] ?? 0) + 1;
   }
   return {
-    name: 'Keys by last use',
+    name: l10n.t('Keys by last use'),
     columns: [
-      { key: 'lastUse', label: 'Last used', kind: 'text' },
-      { key: 'keys', label: 'Keys', kind: 'count' },
+      { key: 'lastUse', label: l10n.t('Last used'), kind: 'text' },
+      { key: 'keys', label: l10n.t('Keys'), kind: 'count' },
     ],
-    rows: [...LAST_USE.map((bucket, index): [string, number] => [bucket.label, counts[index] ?? 0]), ['Never', never]],
+    rows: [...buckets.map((bucket, index): [string, number] => [bucket.label, counts[index] ?? 0]), [l10n.t('Never'), never]],
   };
 }
 
@@ -58,15 +60,15 @@ export const ID_COLUMN = 5;
 
 export function keysTable(summary: RuntypeSummary): Table {
   return {
-    name: 'API keys',
+    name: l10n.t('API keys'),
     columns: [
-      { key: 'name', label: 'Name', kind: 'text' },
-      { key: 'prefix', label: 'Prefix', kind: 'text' },
-      { key: 'status', label: 'Status', kind: 'text' },
-      { key: 'state', label: 'State', kind: 'text' },
-      { key: 'lastUsedAt', label: 'Last used (UTC)', kind: 'time' },
-      { key: 'id', label: 'Id', kind: 'text' },
+      { key: 'name', label: l10n.t('Name'), kind: 'text' },
+      { key: 'prefix', label: l10n.t('Prefix'), kind: 'text' },
+      { key: 'status', label: l10n.t('Status'), kind: 'text' },
+      { key: 'state', label: l10n.t('State'), kind: 'text' },
+      { key: 'lastUsedAt', label: l10n.t('Last used (UTC)'), kind: 'time' },
+      { key: 'id', label: l10n.t('Id'), kind: 'text' },
     ],
-    rows: summary.keys.map((key) => [key.name ?? null, key.prefix ?? null, key.status ?? null, key.active ? 'Active' : 'Inactive', key.lastUsedAt ?? null, key.id]),
+    rows: summary.keys.map((key) => [key.name ?? null, key.prefix ?? null, key.status ?? null, key.active ? l10n.t('Active') : l10n.t('Inactive'), key.lastUsedAt ?? null, key.id]),
   };
 }

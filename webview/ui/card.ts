@@ -1,5 +1,6 @@
 // A titled section of the panel with explicit states: loading, ready, empty ("no verifications in
 // this range") and error. An error keeps the last good content on screen, with the error beside it.
+import * as l10n from '@vscode/l10n';
 import { h, uniqueId } from '../dom';
 import { button, progressRing } from '../toolkit/controls';
 
@@ -42,7 +43,7 @@ export class Card {
 
   loading(): void {
     this.setState('loading');
-    this.status.replaceChildren(h('span', { className: 'status-line', children: [progressRing('Loading'), h('span', { text: this.hasContent ? 'Updating…' : 'Loading…' })] }));
+    this.status.replaceChildren(h('span', { className: 'status-line', children: [progressRing(l10n.t('Loading')), h('span', { text: this.hasContent ? l10n.t('Updating…') : l10n.t('Loading…') })] }));
   }
 
   ready(): void {
@@ -71,7 +72,7 @@ export class Card {
       h('div', {
         className: 'error-message',
         attrs: { role: 'alert' },
-        children: [h('span', { className: 'error-text', text: message }), button('Retry', retry, { appearance: 'secondary' })],
+        children: [h('span', { className: 'error-text', text: message }), button(l10n.t('Retry'), retry, { appearance: 'secondary' })],
       }),
     );
   }

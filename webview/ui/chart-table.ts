@@ -1,5 +1,6 @@
 // A chart and the same numbers as a table, in one card. The table opens with a toggle (its state is
 // kept), and is what export writes: chart, table and export never disagree.
+import * as l10n from '@vscode/l10n';
 import type { Table } from '../../src/panel/protocol-data';
 import { BarChart, type BarSeries } from '../charts/bar-chart';
 import { h, uniqueId } from '../dom';
@@ -74,7 +75,7 @@ export class ChartTable {
   }
 
   private updateToggle(): void {
-    this.toggle.textContent = this.open ? 'Hide table' : 'Show table';
+    this.toggle.textContent = this.open ? l10n.t('Hide table') : l10n.t('Show table');
     this.toggle.setAttribute('aria-expanded', String(this.open));
     this.tableRegion.toggleAttribute('hidden', !this.open);
     this.card.element.classList.toggle('table-open', this.open);

@@ -1,4 +1,5 @@
 // The panel's heading: what it shows, a line about the data, and Refresh / Export actions.
+import * as l10n from '@vscode/l10n';
 import { h } from '../dom';
 import { button } from '../toolkit/controls';
 
@@ -22,9 +23,9 @@ export class PanelHeader {
         h('div', {
           className: 'panel-actions',
           children: [
-            button('Refresh', actions.refresh, { title: 'Ask the vendor again (forgets cached answers)' }),
-            button('Export CSV', () => actions.exportAs('csv'), { title: 'Save what this panel shows as CSV' }),
-            button('Export JSON', () => actions.exportAs('json'), { title: 'Save what this panel shows as JSON' }),
+            button(l10n.t('Refresh'), actions.refresh, { title: l10n.t('Ask the vendor again (forgets cached answers)') }),
+            button(l10n.t('Export CSV'), () => actions.exportAs('csv'), { title: l10n.t('Save what this panel shows as CSV') }),
+            button(l10n.t('Export JSON'), () => actions.exportAs('json'), { title: l10n.t('Save what this panel shows as JSON') }),
           ],
         }),
         this.status,

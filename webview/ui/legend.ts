@@ -1,8 +1,9 @@
 // The outcome legend: one toggle button per outcome (Tab to reach, Space/Enter to toggle). Hiding
 // an outcome hides it in every chart and table of the view, and in exports.
+import * as l10n from '@vscode/l10n';
 import { OUTCOMES, type Outcome } from '../../src/vendors/model';
 import { h } from '../dom';
-import { OUTCOME_COLORS, OUTCOME_LABELS } from '../shape/outcomes';
+import { OUTCOME_COLORS, outcomeLabel } from '../shape/outcomes';
 import { patternCss, patternOf } from '../charts/patterns';
 import { themeColor } from '../theme';
 
@@ -15,13 +16,13 @@ export class OutcomeLegend {
     private hidden: Set<Outcome>,
     private readonly onChange: (hidden: ReadonlySet<Outcome>) => void,
   ) {
-    this.element = h('div', { className: 'legend', attrs: { role: 'group', 'aria-label': 'Outcomes shown' } });
+    this.element = h('div', { className: 'legend', attrs: { role: 'group', 'aria-label': l10n.t('Outcomes shown') } });
     for (const outcome of OUTCOMES) {
       const swatch = h('span', { className: 'swatch', attrs: { 'aria-hidden': 'true' } });
       const toggle = h('button', {
         className: 'legend-item',
         attrs: { type: 'button', 'data-outcome': outcome },
-        children: [swatch, h('span', { text: OUTCOME_LABELS[outcome] })],
+        children: [swatch, h('span', { text: outcomeLabel(outcome) })],
       });
       toggle.addEventListener('click', () => this.toggle(outcome));
       this.swatches.set(outcome, swatch);
@@ -58,7 +59,7 @@ export class OutcomeLegend {
     for (const [outcome, toggle] of this.buttons) {
       const shown = !this.hidden.has(outcome);
       toggle.setAttribute('aria-pressed', String(shown));
-      toggle.title = `${shown ? 'Hide' : 'Show'} ${OUTCOME_LABELS[outcome]}`;
+      toggle.title = shown ? l10n.t('Hide {0}', outcomeLabel(outcome)) : l10n.t('Show {0}', outcomeLabel(outcome));
     }
     this.restyle();
   }

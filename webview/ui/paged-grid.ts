@@ -1,6 +1,7 @@
 // A data grid shown a page at a time: a few hundred toolkit cells render fast, thousands do not.
 // Paging changes only what is on screen; sorting and a filter change what is shown, every page of
 // it, and that is what shown() (and so export) gives.
+import * as l10n from '@vscode/l10n';
 import type { Cell, Table } from '../../src/panel/protocol-data';
 import { h } from '../dom';
 import { displayRows, type TimeFormat } from '../shape/cells';
@@ -89,11 +90,11 @@ export class PagedGrid {
   }
 
   private pager(first: number, shown: number, total: number, pages: number): HTMLElement {
-    const previous = button('Previous', () => this.turn(-1), { ariaLabel: 'Previous rows' });
-    const next = button('Next', () => this.turn(1), { ariaLabel: 'Next rows' });
+    const previous = button(l10n.t('Previous'), () => this.turn(-1), { ariaLabel: l10n.t('Previous rows') });
+    const next = button(l10n.t('Next'), () => this.turn(1), { ariaLabel: l10n.t('Next rows') });
     previous.toggleAttribute('disabled', this.page === 0);
     next.toggleAttribute('disabled', this.page >= pages - 1);
-    const position = `Rows ${(first + 1).toLocaleString('en-US')}–${(first + shown).toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`;
+    const position = l10n.t('Rows {0}–{1} of {2}', (first + 1).toLocaleString('en-US'), (first + shown).toLocaleString('en-US'), total.toLocaleString('en-US'));
     return h('div', { className: 'pager', children: [h('span', { className: 'pager-position', text: position, attrs: { 'aria-live': 'polite' } }), previous, next] });
   }
 

@@ -1,5 +1,6 @@
 // The Status filter of a per-key grid (issue 13): "All statuses" or one status word of the vendor's.
 // It keeps the grid's rows whose Status cell holds that word; the choice is kept in the saved state.
+import * as l10n from '@vscode/l10n';
 import type { Cell, Table } from '../../src/panel/protocol-data';
 import { dropdown, type Dropdown } from '../toolkit/controls';
 
@@ -14,7 +15,7 @@ export class StatusFilter {
     onChange: (word: string | undefined) => void,
   ) {
     const start = initial !== undefined && words.includes(initial) ? initial : ALL_STATUSES;
-    this.control = dropdown('Status', [{ value: ALL_STATUSES, label: 'All statuses' }, ...words.map((word) => ({ value: word, label: word }))], start, (value) =>
+    this.control = dropdown(l10n.t('Status'), [{ value: ALL_STATUSES, label: l10n.t('All statuses') }, ...words.map((word) => ({ value: word, label: word }))], start, (value) =>
       onChange(value === ALL_STATUSES ? undefined : value),
     );
   }
@@ -39,6 +40,6 @@ export class StatusFilter {
   /** The export note for a filtered table, e.g. "License keys: only keys whose status is Expired". */
   note(tableName: string): string | undefined {
     const word = this.word();
-    return word === undefined ? undefined : `${tableName}: only keys whose status is ${word} (Status filter)`;
+    return word === undefined ? undefined : l10n.t('{0}: only keys whose status is {1} (Status filter)', tableName, word);
   }
 }

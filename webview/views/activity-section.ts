@@ -1,6 +1,7 @@
 // What the activity sections (issue 14) share: each has its own states — loading, ready, empty (a
 // range or key without data), denied (the token may not read it) and error (beside the last good
 // data, with Retry) — and only the newest answer counts. Paged sections add "Older …".
+import * as l10n from '@vscode/l10n';
 import { isPermissionMessage } from '../shape/activity-tables';
 import { button } from '../toolkit/controls';
 import type { Card } from '../ui/card';
@@ -28,7 +29,7 @@ export abstract class Section {
         if (generation !== this.generation) return;
         const message = this.context.describe(error);
         for (const card of this.cards) {
-          if (isPermissionMessage(message)) card.denied(`The token may not read ${what}: ${message}`);
+          if (isPermissionMessage(message)) card.denied(l10n.t('The token may not read {0}: {1}', what, message));
           else card.error(message, () => void this.context.forgetFailures().finally(() => this.reload()));
         }
         this.context.changed();

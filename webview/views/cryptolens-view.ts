@@ -1,5 +1,6 @@
 // Cryptolens: for a product, its keys' lifetime totals (sortable grid), successful vs failed for the
 // busiest keys, devices per key and the vendor's counters; for one key, its devices.
+import * as l10n from '@vscode/l10n';
 import type { Result } from '../../src/panel/protocol';
 import type { Table } from '../../src/panel/protocol-data';
 import { formatCount, formatRate } from '../../src/text/format';
@@ -55,11 +56,13 @@ export class CryptolensView implements PanelView {
     this.loader = new CardLoader(this.cards, context);
     this.activity = this.keyId === undefined ? new DailySection(context) : new EventsSection(context);
     this.element = h('div', { className: 'view cryptolens-view', children: [this.summary, ...this.cards.map((card) => card.element), ...this.activity.elements] });
-    const device = context.scope.machineCode !== undefined;
+    const device = context.scope.vendor === 'cryptolens' && context.scope.machineCode !== undefined;
     context.setSubtitle(
       this.keyId === undefined
-        ? 'Lifetime totals per license key · times in UTC'
-        : `Lifetime totals and devices of one license key${device ? ', events of one device' : ''} · times in UTC`,
+        ? l10n.t('Lifetime totals per license key · times in UTC')
+        : device
+          ? l10n.t('Lifetime totals and devices of one license key, events of one device · times in UTC')
+          : l10n.t('Lifetime totals and devices of one license key · times in UTC'),
     );
   }
 
@@ -77,7 +80,7 @@ export class CryptolensView implements PanelView {
       const table = this.charts.get(card)?.table() ?? this.grids.get(card)?.shown();
       if (table) tables.push(table);
     }
-    const filtered = this.statusFilter && this.cards.find((card) => card.id === 'keys')?.showsData ? this.statusFilter.note('License keys') : undefined;
+    const filtered = this.statusFilter && this.cards.find((card) => card.id === 'keys')?.showsData ? this.statusFilter.note(l10n.t('License keys')) : undefined;
     return { notes: [...this.notes, ...(filtered ? [filtered] : []), ...this.activity.notes()], tables: [...tables, ...this.activity.tables()] };
   }
 
@@ -92,16 +95,16 @@ export class CryptolensView implements PanelView {
   }
 
   private productCards(): void {
-    this.chartCard('outcomes', 'Successful vs failed', true);
-    this.chartCard('devices-per-key', 'Devices per key', false);
-    this.gridCard('keys', 'License keys', true);
-    this.gridCard('counters', 'Counters', false);
+    this.chartCard('outcomes', l10n.t('Successful vs failed'), true);
+    this.chartCard('devices-per-key', l10n.t('Devices per key'), false);
+    this.gridCard('keys', l10n.t('License keys'), true);
+    this.gridCard('counters', l10n.t('Counters'), false);
   }
 
   private keyCards(): void {
-    this.chartCard('requests-per-device', 'Requests per device', false);
-    this.gridCard('devices', 'Devices', true);
-    this.gridCard('counters', 'Counters', false);
+    this.chartCard('requests-per-device', l10n.t('Requests per device'), false);
+    this.gridCard('devices', l10n.t('Devices'), true);
+    this.gridCard('counters', l10n.t('Counters'), false);
   }
 
   private chartCard(id: string, title: string, stacked: boolean): Card {
@@ -109,7 +112,7 @@ export class CryptolensView implements PanelView {
     this.charts.set(
       card,
       new ChartTable(card, {
-        chartLabel: `${stacked ? 'Stacked bar' : 'Bar'} chart of ${title.toLowerCase()}`,
+        chartLabel: stacked ? l10n.t('Stacked bar chart of {0}', title.toLowerCase()) : l10n.t('Bar chart of {0}', title.toLowerCase()),
         horizontal: true,
         stacked,
         tableOpen: this.context.state.tableOpen(id),
@@ -174,37 +177,37 @@ export class CryptolensView implements PanelView {
     const devices = counted.reduce((sum, key) => sum + (key.devices ?? 0), 0);
     const partial = counted.length < keys.length;
     this.notes = [
-      ...(partial ? [`Devices were counted for the ${formatCount(counted.length)} busiest keys only.`] : []),
+      ...(partial ? [l10n.t('Devices were counted for the {0} busiest keys only.', formatCount(counted.length))] : []),
       ...(result.scanLimit !== undefined ? [scanLimitNote(result.scanLimit, 'keys and devices')] : []),
     ];
     this.summary.replaceChildren(
       tiles([
-        { label: 'License keys', value: formatCount(keys.length) },
-        { label: 'Requests', value: formatCount(requests) },
-        { label: 'Success rate', value: formatRate(successful, requests), detail: `${formatCount(requests - successful)} failed` },
-        { label: partial ? `Devices (${formatCount(counted.length)} busiest keys)` : 'Devices', value: formatCount(devices) },
+        { label: l10n.t('License keys'), value: formatCount(keys.length) },
+        { label: l10n.t('Requests'), value: formatCount(requests) },
+        { label: l10n.t('Success rate'), value: formatRate(successful, requests), detail: l10n.t('{0} failed', formatCount(requests - successful)) },
+        { label: partial ? l10n.t('Devices ({0} busiest keys)', formatCount(counted.length)) : l10n.t('Devices'), value: formatCount(devices) },
       ]),
     );
     if (keys.length === 0) {
-      for (const card of this.cards) card.empty('No license keys with usage in this product.');
+      for (const card of this.cards) card.empty(l10n.t('No license keys with usage in this product.'));
       return;
     }
     const busiest = busiestKeys(keys);
-    this.showChart('outcomes', `Successful vs failed, top ${TOP_KEYS} keys by requests`, outcomesTable(keys), busiest.map(keyLabel), [
-      { key: 'successful', label: 'Successful', color: SUCCESS_COLOR, values: busiest.map((key) => key.successful) },
-      { key: 'failed', label: 'Failed', color: FAILURE_COLOR, values: busiest.map((key) => key.failed) },
+    this.showChart('outcomes', l10n.t('Successful vs failed, top {0} keys by requests', TOP_KEYS), outcomesTable(keys), busiest.map(keyLabel), [
+      { key: 'successful', label: l10n.t('Successful'), color: SUCCESS_COLOR, values: busiest.map((key) => key.successful) },
+      { key: 'failed', label: l10n.t('Failed'), color: FAILURE_COLOR, values: busiest.map((key) => key.failed) },
     ]);
     const most = keysWithMostDevices(keys);
-    this.showChart('devices-per-key', `Devices per key, top ${TOP_KEYS} keys by devices`, devicesPerKeyTable(keys), most.map(keyLabel), [
-      { key: 'devices', label: 'Devices', color: NEUTRAL_COLOR, values: most.map((key) => key.devices ?? 0) },
+    this.showChart('devices-per-key', l10n.t('Devices per key, top {0} keys by devices', TOP_KEYS), devicesPerKeyTable(keys), most.map(keyLabel), [
+      { key: 'devices', label: l10n.t('Devices'), color: NEUTRAL_COLOR, values: most.map((key) => key.devices ?? 0) },
     ]);
     this.card('devices-per-key').setNote(partial ? this.notes[0] ?? '' : '');
-    const open = 'Double-click a row, or press Enter on it, to open that key and its devices. Hover a status for its reason.';
-    this.statusReasons = new Map(keys.flatMap((key) => (key.statusReason !== undefined ? [[key.licenseKeyId, `${key.status ?? ''}: ${key.statusReason}`] as const] : [])));
+    const open = l10n.t('Double-click a row, or press Enter on it, to open that key and its devices. Hover a status for its reason.');
+    this.statusReasons = new Map(keys.flatMap((key) => (key.statusReason !== undefined ? [[key.licenseKeyId, l10n.t('{0}: {1}', key.status ?? '', key.statusReason)] as const] : [])));
     if (result.statusNote) this.notes.push(result.statusNote);
     const keyNote = [...(result.scanLimit !== undefined ? [scanLimitNote(result.scanLimit, 'keys')] : []), open, ...(result.statusNote ? [result.statusNote] : [])].join(' ');
     this.showGrid('keys', keysTable(keys), keyNote);
-    this.showCounters(keys, 'Counters, summed over the product’s keys');
+    this.showCounters(keys, l10n.t('Counters, summed over the product’s keys'));
   }
 
   private showKey(result: Result<'cryptolens.key'>): void {
@@ -212,26 +215,26 @@ export class CryptolensView implements PanelView {
     this.notes = result.scanLimit !== undefined ? [scanLimitNote(result.scanLimit, 'keys and devices')] : [];
     const tileList: Tile[] = key
       ? [
-          { label: 'Key', value: keyLabel(key), detail: `id ${key.licenseKeyId}` },
-          { label: 'Requests', value: formatCount(key.requests) },
-          { label: 'Success rate', value: formatRate(key.successful, key.requests), detail: `${formatCount(key.successful)} ok · ${formatCount(key.failed)} failed` },
-          { label: 'Devices', value: formatCount(devices.length) },
-          { label: 'First seen', value: key.firstSeen !== undefined ? minuteLabel(key.firstSeen) : '—' },
-          { label: 'Last seen', value: key.lastSeen !== undefined ? minuteLabel(key.lastSeen) : '—' },
+          { label: l10n.t('Key'), value: keyLabel(key), detail: l10n.t('id {0}', key.licenseKeyId) },
+          { label: l10n.t('Requests'), value: formatCount(key.requests) },
+          { label: l10n.t('Success rate'), value: formatRate(key.successful, key.requests), detail: l10n.t('{0} ok · {1} failed', formatCount(key.successful), formatCount(key.failed)) },
+          { label: l10n.t('Devices'), value: formatCount(devices.length) },
+          { label: l10n.t('First seen'), value: key.firstSeen !== undefined ? minuteLabel(key.firstSeen) : '—' },
+          { label: l10n.t('Last seen'), value: key.lastSeen !== undefined ? minuteLabel(key.lastSeen) : '—' },
         ]
-      : [{ label: 'Key', value: `#${this.keyId ?? ''}`, detail: 'no usage summary' }];
+      : [{ label: l10n.t('Key'), value: `#${this.keyId ?? ''}`, detail: l10n.t('no usage summary') }];
     this.summary.replaceChildren(tiles(tileList));
     if (devices.length === 0) {
-      this.card('requests-per-device').empty('No devices have used this key.');
-      this.card('devices').empty('No devices have used this key.');
+      this.card('requests-per-device').empty(l10n.t('No devices have used this key.'));
+      this.card('devices').empty(l10n.t('No devices have used this key.'));
     } else {
       const table = requestsPerDeviceTable(devices);
       this.showChart('requests-per-device', table.name, table, table.rows.map((row) => String(row[0])), [
-        { key: 'requests', label: 'Requests', color: NEUTRAL_COLOR, values: table.rows.map((row) => Number(row[1])) },
+        { key: 'requests', label: l10n.t('Requests'), color: NEUTRAL_COLOR, values: table.rows.map((row) => Number(row[1])) },
       ]);
       this.showGrid('devices', devicesTable(devices), this.notes[0] ?? '');
     }
-    this.showCounters(key ? [key] : [], 'Counters');
+    this.showCounters(key ? [key] : [], l10n.t('Counters'));
   }
 
   private showChart(id: string, title: string, table: Table, labels: string[], series: Parameters<ChartTable['render']>[0]['series']): void {
@@ -285,6 +288,8 @@ export class CryptolensView implements PanelView {
 }
 
 /** A read stopped at keyscope.cryptolens.maxScanKeys: what is shown is the first N. */
-function scanLimitNote(limit: number, what: string): string {
-  return `Only the first ${formatCount(limit)} ${what} of the account were read (keyscope.cryptolens.maxScanKeys).`;
+function scanLimitNote(limit: number, what: 'keys' | 'keys and devices'): string {
+  return what === 'keys'
+    ? l10n.t('Only the first {0} keys of the account were read ({1}).', formatCount(limit), 'keyscope.cryptolens.maxScanKeys')
+    : l10n.t('Only the first {0} keys and devices of the account were read ({1}).', formatCount(limit), 'keyscope.cryptolens.maxScanKeys');
 }

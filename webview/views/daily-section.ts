@@ -1,5 +1,6 @@
 // "Requests per day" for a Cryptolens product (issue 14): successful and failed requests per UTC day
 // over a range (last 7 / 30 / 90 days or custom), with active keys, devices and customers.
+import * as l10n from '@vscode/l10n';
 import { DAILY_PRESETS, type DailyParams, type DailyPreset } from '../../src/panel/protocol-activity';
 import type { Table } from '../../src/panel/protocol-data';
 import { h } from '../dom';
@@ -14,7 +15,8 @@ import { tiles } from '../ui/tiles';
 import type { ViewContext } from '../view';
 import { Section } from './activity-section';
 
-const PRESET_LABELS: Readonly<Record<DailyPreset, string>> = { last7: 'Last 7 days', last30: 'Last 30 days', last90: 'Last 90 days', custom: 'Custom (UTC days)' };
+const presetLabel = (preset: DailyPreset): string =>
+  preset === 'last7' ? l10n.t('Last 7 days') : preset === 'last30' ? l10n.t('Last 30 days') : preset === 'last90' ? l10n.t('Last 90 days') : l10n.t('Custom (UTC days)');
 
 /** A Cryptolens product: requests per UTC day over a range, with active keys, devices and customers. */
 export class DailySection extends Section {
@@ -32,8 +34,8 @@ export class DailySection extends Section {
   private range: string | undefined;
 
   constructor(context: ViewContext) {
-    const requestsCard = new Card('Requests per day', 'requests-per-day');
-    const activeCard = new Card('Active keys, devices and customers per day', 'active-per-day');
+    const requestsCard = new Card(l10n.t('Requests per day'), 'requests-per-day');
+    const activeCard = new Card(l10n.t('Active keys, devices and customers per day'), 'active-per-day');
     super(context, [requestsCard, activeCard]);
     this.requestsCard = requestsCard;
     this.activeCard = activeCard;
@@ -41,22 +43,22 @@ export class DailySection extends Section {
     const saved = context.state.get().daily;
     this.preset = saved?.preset ?? 'last30';
     this.requestsChart = new ChartTable(requestsCard, {
-      chartLabel: 'Stacked bar chart of successful and failed requests per day',
+      chartLabel: l10n.t('Stacked bar chart of successful and failed requests per day'),
       horizontal: false,
       stacked: true,
       tableOpen: context.state.tableOpen('requests-per-day'),
       onTableToggle: (open) => context.state.setTableOpen('requests-per-day', open),
     });
     this.activeChart = new ChartTable(activeCard, {
-      chartLabel: 'Bar chart of active keys, devices and customers per day',
+      chartLabel: l10n.t('Bar chart of active keys, devices and customers per day'),
       horizontal: false,
       stacked: false,
       tableOpen: context.state.tableOpen('active-per-day'),
       onTableToggle: (open) => context.state.setTableOpen('active-per-day', open),
     });
     const preset = dropdown(
-      'Range',
-      DAILY_PRESETS.map((value) => ({ value, label: PRESET_LABELS[value] })),
+      l10n.t('Range'),
+      DAILY_PRESETS.map((value) => ({ value, label: presetLabel(value) })),
       this.preset,
       (value) => {
         this.preset = value;
@@ -70,15 +72,15 @@ export class DailySection extends Section {
         this.reload();
       },
     );
-    this.from = dateInput('From (UTC)', saved?.from);
-    this.to = dateInput('To (UTC)', saved?.to);
+    this.from = dateInput(l10n.t('From (UTC)'), saved?.from);
+    this.to = dateInput(l10n.t('To (UTC)'), saved?.to);
     for (const input of [this.from, this.to]) {
       input.addEventListener('change', () => {
         this.save();
         this.reload();
       });
     }
-    this.custom = h('div', { className: 'custom-range', children: [labelled('From (UTC)', this.from), labelled('To (UTC)', this.to)] });
+    this.custom = h('div', { className: 'custom-range', children: [labelled(l10n.t('From (UTC)'), this.from), labelled(l10n.t('To (UTC)'), this.to)] });
     requestsCard.controls.append(preset.element, this.custom, this.message);
     requestsCard.body.prepend(this.summary);
     this.elements = [requestsCard.element, activeCard.element];
@@ -88,41 +90,41 @@ export class DailySection extends Section {
   reload(): void {
     const params: DailyParams = this.preset === 'custom' ? { preset: 'custom', start: this.from.value, end: this.to.value } : { preset: this.preset };
     if (this.preset === 'custom' && (!this.from.value || !this.to.value || this.from.value > this.to.value)) {
-      this.say(this.from.value > this.to.value ? 'The start date is after the end date.' : 'Pick both dates.');
+      this.say(this.from.value > this.to.value ? l10n.t('The start date is after the end date.') : l10n.t('Pick both dates.'));
       return;
     }
     this.say('');
-    this.run(() => this.context.request('cryptolens.daily', params), (result) => this.show(result.points, result.range), 'usage analytics (Usage Analytics permission)');
+    this.run(() => this.context.request('cryptolens.daily', params), (result) => this.show(result.points, result.range), l10n.t('usage analytics (Usage Analytics permission)'));
   }
 
   private show(points: Parameters<typeof dailyTable>[0], range: { start: string; end: string; days: number }): void {
-    this.range = `Requests per day: ${range.start} to ${range.end} (UTC days, both included)`;
+    this.range = l10n.t('Requests per day: {0} to {1} (UTC days, both included)', range.start, range.end);
     this.summary.replaceChildren(tiles(dailyTiles(points)));
     const labels = points.map((point) => point.date);
     const table = dailyTable(points);
     this.requestsCard.ready();
-    this.requestsCard.setNote(`${range.start} – ${range.end} (UTC). Days without requests show as zero.`);
+    this.requestsCard.setNote(l10n.t('{0} – {1} (UTC). Days without requests show as zero.', range.start, range.end));
     this.requestsChart.render({
       labels,
       table,
       series: [
-        { key: 'successful', label: 'Successful', color: SUCCESS_COLOR, values: points.map((point) => point.successful) },
-        { key: 'failed', label: 'Failed', color: FAILURE_COLOR, values: points.map((point) => point.failed) },
+        { key: 'successful', label: l10n.t('Successful'), color: SUCCESS_COLOR, values: points.map((point) => point.successful) },
+        { key: 'failed', label: l10n.t('Failed'), color: FAILURE_COLOR, values: points.map((point) => point.failed) },
       ],
     });
     if (points.every((point) => point.total === 0)) {
-      this.activeCard.empty(`No requests from ${range.start} to ${range.end}.`);
-      this.requestsCard.setNote(`No requests from ${range.start} to ${range.end} (UTC): every day is zero.`);
+      this.activeCard.empty(l10n.t('No requests from {0} to {1}.', range.start, range.end));
+      this.requestsCard.setNote(l10n.t('No requests from {0} to {1} (UTC): every day is zero.', range.start, range.end));
       return;
     }
     this.activeCard.ready();
     this.activeChart.render({
       labels,
-      table: { name: 'Active per day', columns: [table.columns[0], ...table.columns.slice(4)].filter((column) => column !== undefined), rows: table.rows.map((row) => [row[0] ?? null, ...row.slice(4)]) },
+      table: { name: l10n.t('Active per day'), columns: [table.columns[0], ...table.columns.slice(4)].filter((column) => column !== undefined), rows: table.rows.map((row) => [row[0] ?? null, ...row.slice(4)]) },
       series: [
-        { key: 'activeKeys', label: 'Active keys', color: NEUTRAL_COLOR, values: points.map((point) => point.activeKeys) },
-        { key: 'activeDevices', label: 'Active devices', color: OUTCOME_COLORS.usageExceeded, values: points.map((point) => point.activeDevices) },
-        { key: 'activeCustomers', label: 'Active customers', color: OUTCOME_COLORS.rateLimited, values: points.map((point) => point.activeCustomers) },
+        { key: 'activeKeys', label: l10n.t('Active keys'), color: NEUTRAL_COLOR, values: points.map((point) => point.activeKeys) },
+        { key: 'activeDevices', label: l10n.t('Active devices'), color: OUTCOME_COLORS.usageExceeded, values: points.map((point) => point.activeDevices) },
+        { key: 'activeCustomers', label: l10n.t('Active customers'), color: OUTCOME_COLORS.rateLimited, values: points.map((point) => point.activeCustomers) },
       ],
     });
   }

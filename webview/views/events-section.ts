@@ -1,5 +1,6 @@
 // "Recent events" for a Cryptolens key (issue 14): its Web API log entries, newest first, paged back
 // with the vendor's cursor, and a count per event kind; one device's events when a device is chosen.
+import * as l10n from '@vscode/l10n';
 import type { LicenseEventRow } from '../../src/panel/protocol-activity';
 import type { Table } from '../../src/panel/protocol-data';
 import { h } from '../dom';
@@ -26,20 +27,20 @@ export class EventsSection extends PagedSection<LicenseEventRow> {
   private readonly allDevices: HTMLElement;
 
   constructor(context: ViewContext) {
-    const eventsCard = new Card('Recent events', 'recent-events');
-    const kindsCard = new Card('Events by kind', 'events-by-kind');
-    super(context, [eventsCard, kindsCard], 'Older events', 'recent-events');
+    const eventsCard = new Card(l10n.t('Recent events'), 'recent-events');
+    const kindsCard = new Card(l10n.t('Events by kind'), 'events-by-kind');
+    super(context, [eventsCard, kindsCard], l10n.t('Older events'), 'recent-events');
     this.eventsCard = eventsCard;
     this.kindsCard = kindsCard;
-    this.grid = new PagedGrid({ label: 'Recent events', sortable: false, time: secondLabel, cellTitle: (index, column) => (column === 3 && this.rows[index] ? eventTitle(this.rows[index]) : undefined) });
+    this.grid = new PagedGrid({ label: l10n.t('Recent events'), sortable: false, time: secondLabel, cellTitle: (index, column) => (column === 3 && this.rows[index] ? eventTitle(this.rows[index]) : undefined) });
     this.scopeDevice = context.scope.vendor === 'cryptolens' ? context.scope.machineCode : undefined;
     // In a device's panel, "All devices" opens the key's panel; in a key's panel it drops the filter.
-    this.allDevices = button('All devices', () => (this.scopeDevice === undefined ? this.forDevice(undefined) : this.openKey()), { appearance: 'secondary' });
+    this.allDevices = button(l10n.t('All devices'), () => (this.scopeDevice === undefined ? this.forDevice(undefined) : this.openKey()), { appearance: 'secondary' });
     this.allDevices.hidden = true;
     eventsCard.controls.append(this.filter, this.allDevices);
     eventsCard.body.append(this.grid.element, this.older);
     this.kindsChart = new ChartTable(kindsCard, {
-      chartLabel: 'Bar chart of events by kind',
+      chartLabel: l10n.t('Bar chart of events by kind'),
       horizontal: true,
       stacked: false,
       tableOpen: context.state.tableOpen('events-by-kind'),
@@ -62,7 +63,7 @@ export class EventsSection extends PagedSection<LicenseEventRow> {
 
   private showFilter(machineCode: string | undefined): void {
     this.machineCode = machineCode;
-    this.filter.textContent = machineCode === undefined ? '' : `Events of the device with machine code ${machineCode}`;
+    this.filter.textContent = machineCode === undefined ? '' : l10n.t('Events of the device with machine code {0}', machineCode);
     this.filter.toggleAttribute('hidden', machineCode === undefined);
     this.allDevices.hidden = machineCode === undefined;
   }
@@ -85,25 +86,30 @@ export class EventsSection extends PagedSection<LicenseEventRow> {
       () => this.context.request('cryptolens.events', params),
       (result) => {
         if (!result.available) {
-          for (const card of this.cards) card.empty('This key no longer exists, so its events cannot be looked up by key.');
+          for (const card of this.cards) card.empty(l10n.t('This key no longer exists, so its events cannot be looked up by key.'));
           return;
         }
         this.received(result.events, result.nextCursor);
         this.show();
       },
-      'the Web API log (GetWebAPILog permission)',
+      l10n.t('the Web API log (GetWebAPILog permission)'),
     );
   }
 
   private show(): void {
     if (this.rows.length === 0) {
-      for (const card of this.cards) card.empty(this.machineCode === undefined ? 'No events logged for this key.' : 'No events logged for this device.');
+      for (const card of this.cards) card.empty(this.machineCode === undefined ? l10n.t('No events logged for this key.') : l10n.t('No events logged for this device.'));
       return;
     }
     const anomalies = anomalyCount(this.rows);
     this.eventsCard.ready();
     this.eventsCard.setNote(
-      `${this.rows.length} newest events${this.cursor !== undefined ? '; older ones load with “Older events”' : ', all there are'}. Hover an event for its state code.${anomalies > 0 ? ` ${anomalies} flagged as anomalies by Cryptolens.` : ''}`,
+      [
+        this.cursor !== undefined
+          ? l10n.t('{0} newest events; older ones load with “Older events”. Hover an event for its state code.', this.rows.length)
+          : l10n.t('{0} newest events, all there are. Hover an event for its state code.', this.rows.length),
+        ...(anomalies > 0 ? [l10n.t('{0} flagged as anomalies by Cryptolens.', anomalies)] : []),
+      ].join(' '),
     );
     this.grid.show(eventsTable(this.rows));
     const kinds = eventKinds(this.rows);
@@ -111,7 +117,7 @@ export class EventsSection extends PagedSection<LicenseEventRow> {
     this.kindsChart.render({
       labels: kinds.map((kind) => kind.event),
       table: eventKindsTable(this.rows),
-      series: [{ key: 'count', label: 'Events', color: kinds.map((kind) => (kind.outcome === 'failed' ? FAILURE_COLOR : kind.outcome === 'succeeded' ? SUCCESS_COLOR : NEUTRAL_COLOR)), values: kinds.map((kind) => kind.count) }],
+      series: [{ key: 'count', label: l10n.t('Events'), color: kinds.map((kind) => (kind.outcome === 'failed' ? FAILURE_COLOR : kind.outcome === 'succeeded' ? SUCCESS_COLOR : NEUTRAL_COLOR)), values: kinds.map((kind) => kind.count) }],
     });
   }
 
@@ -127,8 +133,8 @@ export class EventsSection extends PagedSection<LicenseEventRow> {
   notes(): string[] {
     const anomalies = anomalyCount(this.rows);
     return [
-      ...(this.machineCode !== undefined && this.eventsCard.showsData ? [`Recent events of machine code ${this.machineCode}`] : []),
-      ...(anomalies > 0 && this.eventsCard.showsData ? [`${anomalies} events flagged as anomalies by Cryptolens`] : []),
+      ...(this.machineCode !== undefined && this.eventsCard.showsData ? [l10n.t('Recent events of machine code {0}', this.machineCode)] : []),
+      ...(anomalies > 0 && this.eventsCard.showsData ? [l10n.t('{0} events flagged as anomalies by Cryptolens', anomalies)] : []),
     ];
   }
 

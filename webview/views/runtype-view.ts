@@ -1,5 +1,6 @@
 // Runtype: total, active and expired keys, how recently keys were used, and every key with its last
 // use. Runtype's API exposes no request counts ("Detailed usage counts live in Analytics Engine").
+import * as l10n from '@vscode/l10n';
 import type { Table } from '../../src/panel/protocol-data';
 import { formatCount } from '../../src/text/format';
 import { h } from '../dom';
@@ -20,9 +21,9 @@ const STATE_COLORS = [OUTCOME_COLORS.valid, OUTCOME_COLORS.expired, OUTCOME_COLO
 export class RuntypeView implements PanelView {
   readonly element: HTMLElement;
   private readonly summary = h('div', { className: 'summary' });
-  private readonly stateCard = new Card('Keys by state', 'state');
-  private readonly lastUseCard = new Card('Keys by last use', 'last-use');
-  private readonly keysCard = new Card('API keys', 'keys');
+  private readonly stateCard = new Card(l10n.t('Keys by state'), 'state');
+  private readonly lastUseCard = new Card(l10n.t('Keys by last use'), 'last-use');
+  private readonly keysCard = new Card(l10n.t('API keys'), 'keys');
   private readonly stateChart: ChartTable;
   private readonly lastUseChart: ChartTable;
   private readonly grid: PagedGrid;
@@ -36,16 +37,16 @@ export class RuntypeView implements PanelView {
     this.keyId = context.scope.vendor === 'runtype' ? context.scope.keyId : undefined;
     const chart = (card: Card, what: string): ChartTable =>
       new ChartTable(card, {
-        chartLabel: `Bar chart of ${what}`,
+        chartLabel: l10n.t('Bar chart of {0}', what),
         horizontal: true,
         stacked: false,
         tableOpen: context.state.tableOpen(card.id),
         onTableToggle: (open) => context.state.setTableOpen(card.id, open),
       });
-    this.stateChart = chart(this.stateCard, 'keys by state');
-    this.lastUseChart = chart(this.lastUseCard, 'keys by last use');
+    this.stateChart = chart(this.stateCard, l10n.t('keys by state'));
+    this.lastUseChart = chart(this.lastUseCard, l10n.t('keys by last use'));
     this.grid = new PagedGrid({
-      label: 'API keys',
+      label: l10n.t('API keys'),
       sortable: true,
       time: minuteLabel,
       onSort: (sort) => {
@@ -71,7 +72,7 @@ export class RuntypeView implements PanelView {
       className: 'view runtype-view',
       children: [this.summary, h('div', { className: 'card-row', children: [this.stateCard.element, this.lastUseCard.element] }), this.keysCard.element],
     });
-    context.setSubtitle('API keys and their last use · times in UTC');
+    context.setSubtitle(l10n.t('API keys and their last use · times in UTC'));
   }
 
   load(): void {
@@ -92,7 +93,7 @@ export class RuntypeView implements PanelView {
     if (this.stateCard.showsData && state) tables.push(state);
     if (this.lastUseCard.showsData && lastUse) tables.push(lastUse);
     if (this.keysCard.showsData && keys) tables.push(keys);
-    const filtered = this.keysCard.showsData ? this.statusFilter.note('API keys') : undefined;
+    const filtered = this.keysCard.showsData ? this.statusFilter.note(l10n.t('API keys')) : undefined;
     return { notes: filtered ? [filtered] : [], tables };
   }
 
@@ -102,34 +103,38 @@ export class RuntypeView implements PanelView {
   }
 
   private show(summary: RuntypeSummary): void {
-    this.context.setSubtitle(`API keys and their last use · as of ${minuteLabel(summary.asOf)} UTC`);
+    this.context.setSubtitle(l10n.t('API keys and their last use · as of {0} UTC', minuteLabel(summary.asOf)));
     const key = this.keyId === undefined ? undefined : summary.keys.find((candidate) => candidate.id === this.keyId);
     this.summary.replaceChildren(
       tiles([
-        { label: 'Total keys', value: formatCount(summary.totalKeys) },
-        { label: 'Active', value: formatCount(summary.activeKeys) },
-        { label: 'Expired', value: formatCount(summary.expiredKeys) },
+        { label: l10n.t('Total keys'), value: formatCount(summary.totalKeys) },
+        { label: l10n.t('Active'), value: formatCount(summary.activeKeys) },
+        { label: l10n.t('Expired'), value: formatCount(summary.expiredKeys) },
         ...(this.keyId === undefined
           ? []
           : [
               key
-                ? { label: key.name ?? key.prefix ?? 'This key', value: key.active ? 'Active' : 'Inactive', detail: `last used ${key.lastUsedAt !== undefined ? minuteLabel(key.lastUsedAt) : 'never'}` }
-                : { label: 'This key', value: 'Not found', detail: 'not in the account’s key breakdown' },
+                ? {
+                    label: key.name ?? key.prefix ?? l10n.t('This key'),
+                    value: key.active ? l10n.t('Active') : l10n.t('Inactive'),
+                    detail: key.lastUsedAt !== undefined ? l10n.t('last used {0}', minuteLabel(key.lastUsedAt)) : l10n.t('last used never'),
+                  }
+                : { label: l10n.t('This key'), value: l10n.t('Not found'), detail: l10n.t('not in the account’s key breakdown') },
             ]),
       ]),
     );
     if (summary.totalKeys === 0 && summary.keys.length === 0) {
-      for (const card of [this.stateCard, this.lastUseCard, this.keysCard]) card.empty('No API keys in this account.');
+      for (const card of [this.stateCard, this.lastUseCard, this.keysCard]) card.empty(l10n.t('No API keys in this account.'));
       return;
     }
     const states = stateTable(summary);
     this.stateCard.ready();
-    this.stateChart.render({ labels: states.rows.map((row) => String(row[0])), series: [{ key: 'keys', label: 'Keys', color: STATE_COLORS, values: states.rows.map((row) => Number(row[1])) }], table: states });
+    this.stateChart.render({ labels: states.rows.map((row) => String(row[0])), series: [{ key: 'keys', label: l10n.t('Keys'), color: STATE_COLORS, values: states.rows.map((row) => Number(row[1])) }], table: states });
     const lastUse = lastUseTable(summary);
     this.lastUseCard.ready();
-    this.lastUseChart.render({ labels: lastUse.rows.map((row) => String(row[0])), series: [{ key: 'keys', label: 'Keys', color: NEUTRAL_COLOR, values: lastUse.rows.map((row) => Number(row[1])) }], table: lastUse });
+    this.lastUseChart.render({ labels: lastUse.rows.map((row) => String(row[0])), series: [{ key: 'keys', label: l10n.t('Keys'), color: NEUTRAL_COLOR, values: lastUse.rows.map((row) => Number(row[1])) }], table: lastUse });
     this.keysCard.ready();
-    this.statusReasons = new Map(summary.keys.flatMap((key) => (key.statusReason !== undefined ? [[key.id, `${key.status ?? ''}: ${key.statusReason}`] as const] : [])));
+    this.statusReasons = new Map(summary.keys.flatMap((key) => (key.statusReason !== undefined ? [[key.id, l10n.t('{0}: {1}', key.status ?? '', key.statusReason)] as const] : [])));
     const table = keysTable(summary);
     this.grid.setFilter(this.statusFilter.predicate(table));
     this.grid.show(table, this.context.state.sortOf('keys') ?? { column: 'lastUsedAt', direction: 'descending' });

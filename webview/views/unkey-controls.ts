@@ -1,13 +1,15 @@
 // The Unkey view's range controls: preset, granularity, and custom dates (UTC days), as the API
 // version in use can answer them (v2 keeps 90 days).
+import * as l10n from '@vscode/l10n';
 import { GRANULARITIES, type Granularity, type UnkeyApiVersion } from '../../src/panel/protocol';
 import { h } from '../dom';
-import { customDatesFor, offeredPreset, PRESET_GRANULARITY, PRESET_LABELS, presetsFor, resolveRange, type RangeChoice, type RangeResult } from '../shape/range';
+import { customDatesFor, offeredPreset, PRESET_GRANULARITY, presetLabel, presetsFor, resolveRange, type RangeChoice, type RangeResult } from '../shape/range';
 import { dayText } from '../shape/time';
 import { dropdown } from '../toolkit/controls';
 import { dateInput, labelled } from '../ui/date-field';
 
-const GRANULARITY_LABELS: Readonly<Record<Granularity, string>> = { hour: 'By hour', day: 'By day', month: 'By month' };
+const granularityLabel = (granularity: Granularity): string =>
+  granularity === 'hour' ? l10n.t('By hour') : granularity === 'day' ? l10n.t('By day') : l10n.t('By month');
 
 export class RangeControls {
   readonly element: HTMLElement;
@@ -25,8 +27,8 @@ export class RangeControls {
   ) {
     this.choice = { ...initial, preset: offeredPreset(initial.preset, version) };
     const preset = dropdown(
-      'Range',
-      presetsFor(version).map((value) => ({ value, label: PRESET_LABELS[value] })),
+      l10n.t('Range'),
+      presetsFor(version).map((value) => ({ value, label: presetLabel(value) })),
       this.choice.preset,
       (value) => {
         const next: RangeChoice = { ...this.choice, preset: value, granularity: PRESET_GRANULARITY[value] };
@@ -36,19 +38,19 @@ export class RangeControls {
       },
     );
     this.granularity = dropdown(
-      'Granularity',
-      GRANULARITIES.map((value) => ({ value, label: GRANULARITY_LABELS[value] })),
+      l10n.t('Granularity'),
+      GRANULARITIES.map((value) => ({ value, label: granularityLabel(value) })),
       this.choice.granularity,
       (value) => this.apply({ ...this.choice, granularity: value }, onChange),
     );
-    this.from = dateInput('From (UTC)', initial.from);
-    this.to = dateInput('To (UTC)', initial.to);
+    this.from = dateInput(l10n.t('From (UTC)'), initial.from);
+    this.to = dateInput(l10n.t('To (UTC)'), initial.to);
     const dateChanged = (): void => this.apply({ ...this.choice, from: this.from.value, to: this.to.value }, onChange);
     this.from.addEventListener('change', dateChanged);
     this.to.addEventListener('change', dateChanged);
     this.custom = h('div', {
       className: 'custom-range',
-      children: [labelled('From (UTC)', this.from), labelled('To (UTC)', this.to)],
+      children: [labelled(l10n.t('From (UTC)'), this.from), labelled(l10n.t('To (UTC)'), this.to)],
     });
     this.message = h('p', { className: 'range-message', attrs: { role: 'status', 'aria-live': 'polite', hidden: '' } });
     this.element = h('div', { className: 'range-controls', children: [preset.element, this.granularity.element, this.custom, this.message] });

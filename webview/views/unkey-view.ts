@@ -1,15 +1,16 @@
 // Unkey: verification outcomes per time slice (stacked bars) over a chosen range, a breakdown by
 // key, identity, tag or tag combination (the top N by total), and a legend that hides outcomes.
+import * as l10n from '@vscode/l10n';
 import { BREAKDOWNS, STATUS_WORDS, type Breakdown, type Result } from '../../src/panel/protocol';
 import { formatCount, formatRate } from '../../src/text/format';
 import { addOutcomes, OUTCOMES, zeroOutcomes, type Outcome, type OutcomeCounts } from '../../src/vendors/model';
 import type { BarSeries } from '../charts/bar-chart';
 import { h } from '../dom';
 import { aggregate, bucketLength, labelGranularity, type Aggregated } from '../shape/aggregate';
-import { OUTCOME_COLORS, OUTCOME_LABELS } from '../shape/outcomes';
+import { OUTCOME_COLORS, outcomeLabel } from '../shape/outcomes';
 import type { Range } from '../shape/range';
 import { sliceLabel } from '../shape/time';
-import { BREAKDOWN_LABELS, breakdownTable, seriesTable } from '../shape/unkey-tables';
+import { breakdownLabel, breakdownTable, seriesTable } from '../shape/unkey-tables';
 import { DEFAULT_UNKEY_CONTROLS, type UnkeyControls } from '../state';
 import { dropdown } from '../toolkit/controls';
 import { Card } from '../ui/card';
@@ -25,9 +26,8 @@ import { RangeControls } from './unkey-controls';
 type Series = Result<'unkey.series'>['slices'];
 type BreakdownRows = Result<'unkey.breakdown'>['rows'];
 
-const EMPTY = 'No verifications in this range.';
+const empty = (): string => l10n.t('No verifications in this range.');
 const LIMITS = [10, 25, 50, 100] as const;
-const ADJECTIVE = { hour: 'hourly', day: 'daily', month: 'monthly' } as const;
 
 export class UnkeyView implements PanelView {
   readonly element: HTMLElement;
@@ -37,8 +37,8 @@ export class UnkeyView implements PanelView {
   private readonly summary = h('div', { className: 'summary' });
   /** Issue 14: a key's single verifications (key scope only). */
   private recent: VerificationsSection | undefined;
-  private readonly seriesCard = new Card('Verification outcomes', 'series');
-  private readonly breakdownCard = new Card('Breakdown', 'breakdown');
+  private readonly seriesCard = new Card(l10n.t('Verification outcomes'), 'series');
+  private readonly breakdownCard = new Card(l10n.t('Breakdown'), 'breakdown');
   private readonly seriesChart: ChartTable;
   private readonly breakdownChart: ChartTable;
   private readonly seriesLoader: CardLoader;
@@ -64,7 +64,7 @@ export class UnkeyView implements PanelView {
       this.showBreakdown();
     });
     this.seriesChart = new ChartTable(this.seriesCard, {
-      chartLabel: 'Stacked bar chart of verification outcomes over time',
+      chartLabel: l10n.t('Stacked bar chart of verification outcomes over time'),
       horizontal: false,
       stacked: true,
       // Times read at the granularity shown: "2025-01-13 09:00", "2025-01-13" or "2025-01".
@@ -73,7 +73,7 @@ export class UnkeyView implements PanelView {
       onTableToggle: (open) => context.state.setTableOpen('series', open),
     });
     this.breakdownChart = new ChartTable(this.breakdownCard, {
-      chartLabel: 'Stacked bar chart of verification outcomes per group',
+      chartLabel: l10n.t('Stacked bar chart of verification outcomes per group'),
       horizontal: true,
       stacked: true,
       tableOpen: context.state.tableOpen('breakdown'),
@@ -82,8 +82,8 @@ export class UnkeyView implements PanelView {
     this.seriesLoader = new CardLoader([this.seriesCard], context);
     this.breakdownLoader = new CardLoader([this.breakdownCard], context);
     const groupBy = dropdown(
-      'Group by',
-      BREAKDOWNS.filter((by) => !(keyScoped && by === 'key')).map((value) => ({ value, label: BREAKDOWN_LABELS[value] })),
+      l10n.t('Group by'),
+      BREAKDOWNS.filter((by) => !(keyScoped && by === 'key')).map((value) => ({ value, label: breakdownLabel(value) })),
       this.controls.breakdown,
       (value) => {
         this.save({ breakdown: value });
@@ -97,8 +97,8 @@ export class UnkeyView implements PanelView {
     });
     this.statusFilter.element.hidden = this.controls.breakdown !== 'key';
     const limit = dropdown(
-      'Show',
-      LIMITS.map((value) => ({ value: String(value), label: `Top ${value}` })),
+      l10n.t('Show'),
+      LIMITS.map((value) => ({ value: String(value), label: l10n.t('Top {0}', value) })),
       String(this.controls.limit),
       (value) => {
         this.save({ limit: Number(value) });
@@ -118,7 +118,7 @@ export class UnkeyView implements PanelView {
         ...(this.recent?.elements ?? []),
       ],
     });
-    context.setSubtitle(`Unkey API ${context.unkeyVersion} · times in UTC`);
+    context.setSubtitle(l10n.t('Unkey API {0} · times in UTC', context.unkeyVersion));
   }
 
   load(): void {
@@ -131,16 +131,16 @@ export class UnkeyView implements PanelView {
     const notes: string[] = [];
     const tables = [];
     const hidden = OUTCOMES.filter((outcome) => !this.legend.visible().includes(outcome));
-    if (hidden.length > 0) notes.push(`Hidden outcomes (not in the tables; Total still counts them): ${hidden.map((outcome) => OUTCOME_LABELS[outcome]).join(', ')}`);
-    if (this.series) notes.push(`Range: ${new Date(this.series.range.start).toISOString()} to ${new Date(this.series.range.end).toISOString()} (slice starts, UTC)`);
+    if (hidden.length > 0) notes.push(l10n.t('Hidden outcomes (not in the tables; Total still counts them): {0}', hidden.map((outcome) => outcomeLabel(outcome)).join(', ')));
+    if (this.series) notes.push(l10n.t('Range: {0} to {1} (slice starts, UTC)', new Date(this.series.range.start).toISOString(), new Date(this.series.range.end).toISOString()));
     if (this.rangeNote) notes.push(this.rangeNote);
     for (const [card, chart] of [[this.seriesCard, this.seriesChart], [this.breakdownCard, this.breakdownChart]] as const) {
       const table = chart.table();
       if (card.showsData && table) tables.push(table);
-      else if (card.element.dataset.state === 'empty') notes.push(`${card.id === 'series' ? 'Outcomes over time' : 'Breakdown'}: ${EMPTY}`);
+      else if (card.element.dataset.state === 'empty') notes.push(card.id === 'series' ? l10n.t('Outcomes over time: {0}', empty()) : l10n.t('Breakdown: {0}', empty()));
     }
     if (this.series && this.series.aggregated.size > 1) notes.push(this.aggregationNote(this.series.slices.length, this.series.aggregated, this.series.range));
-    const filtered = this.breakdown?.by === 'key' && this.breakdownCard.showsData ? this.statusFilter.note('Breakdown') : undefined;
+    const filtered = this.breakdown?.by === 'key' && this.breakdownCard.showsData ? this.statusFilter.note(l10n.t('Breakdown')) : undefined;
     if (filtered) notes.push(filtered);
     if (this.recent) tables.push(...this.recent.tables());
     return { notes, tables };
@@ -201,9 +201,9 @@ export class UnkeyView implements PanelView {
     card.element.dataset.slices = String(slices.length);
     card.element.dataset.buckets = String(aggregated.buckets.length);
     if (totals.total === 0) {
-      card.setTitle('Verification outcomes');
+      card.setTitle(l10n.t('Verification outcomes'));
       card.setNote('');
-      card.empty(EMPTY);
+      card.empty(empty());
       this.context.changed();
       return;
     }
@@ -232,9 +232,9 @@ export class UnkeyView implements PanelView {
     const visible = this.legend.visible();
     const table = breakdownTable(rows, by, limit, visible);
     card.setTitle(table.name);
-    card.setNote([...(word !== undefined ? [`Only keys whose status is ${word}.`] : []), ...(by === 'key' && statusNote ? [statusNote] : [])].join(' '));
+    card.setNote([...(word !== undefined ? [l10n.t('Only keys whose status is {0}.', word)] : []), ...(by === 'key' && statusNote ? [statusNote] : [])].join(' '));
     if (rows.every((row) => row.outcomes.total === 0)) {
-      card.empty(word !== undefined && this.breakdown.rows.length > 0 ? `No keys whose status is ${word} among these.` : EMPTY);
+      card.empty(word !== undefined && this.breakdown.rows.length > 0 ? l10n.t('No keys whose status is {0} among these.', word) : empty());
       this.context.changed();
       return;
     }
@@ -249,7 +249,7 @@ export class UnkeyView implements PanelView {
   }
 
   private outcomeSeries(counts: readonly Record<Outcome, number>[]): BarSeries[] {
-    return OUTCOMES.map((outcome) => ({ key: outcome, label: OUTCOME_LABELS[outcome], color: OUTCOME_COLORS[outcome], values: counts.map((row) => row[outcome]) }));
+    return OUTCOMES.map((outcome) => ({ key: outcome, label: outcomeLabel(outcome), color: OUTCOME_COLORS[outcome], values: counts.map((row) => row[outcome]) }));
   }
 
   private showSummary(totals: OutcomeCounts): void {
@@ -257,15 +257,24 @@ export class UnkeyView implements PanelView {
     const top = failures[0];
     this.summary.replaceChildren(
       tiles([
-        { label: 'Verifications', value: formatCount(totals.total) },
-        { label: 'Valid', value: formatCount(totals.valid), detail: formatRate(totals.valid, totals.total) },
-        { label: 'Not valid', value: formatCount(totals.total - totals.valid), detail: formatRate(totals.total - totals.valid, totals.total) },
-        { label: 'Most common failure', value: top ? OUTCOME_LABELS[top] : '—', ...(top ? { detail: formatCount(totals[top]) } : {}) },
+        { label: l10n.t('Verifications'), value: formatCount(totals.total) },
+        { label: l10n.t('Valid'), value: formatCount(totals.valid), detail: formatRate(totals.valid, totals.total) },
+        { label: l10n.t('Not valid'), value: formatCount(totals.total - totals.valid), detail: formatRate(totals.total - totals.valid, totals.total) },
+        { label: l10n.t('Most common failure'), value: top ? outcomeLabel(top) : '—', ...(top ? { detail: formatCount(totals[top]) } : {}) },
       ]),
     );
   }
 
   private aggregationNote(slices: number, aggregated: Aggregated, range: Range): string {
-    return `${formatCount(slices)} ${ADJECTIVE[range.granularity]} slices are shown as ${formatCount(aggregated.buckets.length)} bars of ${bucketLength(aggregated.size, range.granularity)} each (sums), in the chart and the table.`;
+    const bars = formatCount(aggregated.buckets.length);
+    const length = bucketLength(aggregated.size, range.granularity);
+    switch (range.granularity) {
+      case 'hour':
+        return l10n.t('{0} hourly slices are shown as {1} bars of {2} each (sums), in the chart and the table.', formatCount(slices), bars, length);
+      case 'day':
+        return l10n.t('{0} daily slices are shown as {1} bars of {2} each (sums), in the chart and the table.', formatCount(slices), bars, length);
+      case 'month':
+        return l10n.t('{0} monthly slices are shown as {1} bars of {2} each (sums), in the chart and the table.', formatCount(slices), bars, length);
+    }
   }
 }

@@ -1,5 +1,6 @@
 // Cryptolens Web API v3, usage analytics: ai/GetKeyUsageSummaries and ai/GetKeyDevices.
 // POST with a form body holding the token, as the official SDKs do: a token in a URL ends up in logs.
+import * as l10n from '@vscode/l10n';
 import type { HttpClient } from '../../http/client';
 import { InvalidRequestError, type RequestContext } from '../../http/errors';
 import type { DeviceUsage, LicenseKeySummary } from '../model';
@@ -38,7 +39,7 @@ export class CryptolensClient {
     const context: RequestContext = { vendor: 'cryptolens', endpoint: 'configuration' };
     this.baseUrl = parseBaseUrl(context, options.baseUrl);
     if (typeof options.token !== 'string' || options.token.trim() === '') {
-      throw new InvalidRequestError(context, 'the access token is empty');
+      throw new InvalidRequestError(context, l10n.t('the access token is empty'));
     }
     this.#token = options.token.trim();
     this.http = options.http;

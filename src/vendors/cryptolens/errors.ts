@@ -1,5 +1,6 @@
 // Reads a Cryptolens answer whatever its HTTP status: errors may come as 200 or 4xx/5xx with the
 // `{result, message}` envelope, a server fault as `{message}` alone, a proxy as an HTML page.
+import * as l10n from '@vscode/l10n';
 import type * as z from 'zod/mini';
 import type { HttpResponse } from '../../http/client';
 import {
@@ -30,7 +31,7 @@ export function readResponse<S extends z.ZodMiniType>(
   const data = tryParseJson(response.text);
   if (data === undefined) {
     if (status === 429) throw rateLimited(context, response, undefined);
-    if (!ok) throw new HttpStatusError(context, status, /^\s*</.test(response.text) ? 'with an HTML page' : 'with a body that is not JSON');
+    if (!ok) throw new HttpStatusError(context, status, /^\s*</.test(response.text) ? l10n.t('with an HTML page') : l10n.t('with a body that is not JSON'));
     parseJsonBody(context, response); // throws the ResponseFormatError naming the status and the body's kind
     throw new ResponseFormatError(context, `HTTP ${status} response is not JSON`);
   }
@@ -40,7 +41,7 @@ export function readResponse<S extends z.ZodMiniType>(
   const result = envelope.result;
   if (typeof result === 'number' && result !== 0) {
     if (status === 429) throw rateLimited(context, response, message);
-    throw vendorError(context, message ?? `error without a message (result ${result})`, status);
+    throw vendorError(context, message ?? l10n.t('error without a message (result {0})', result), status);
   }
   if (status === 429) throw rateLimited(context, response, message);
   if (!ok) throw new HttpStatusError(context, status, message ?? '');
@@ -56,7 +57,7 @@ export function vendorError(context: RequestContext, message: string, status: nu
 }
 
 function rateLimited(context: RequestContext, response: HttpResponse, message: string | undefined): RateLimitedError {
-  return new RateLimitedError(context, message ?? 'too many requests', parseRetryAfter(response.headers['retry-after']));
+  return new RateLimitedError(context, message ?? l10n.t('too many requests'), parseRetryAfter(response.headers['retry-after']));
 }
 
 /** Vendor text may echo the token (KeyscopeError bounds and flattens the rest). */

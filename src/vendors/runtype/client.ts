@@ -1,4 +1,5 @@
 // Runtype's API-key endpoints: the key list, aggregate analytics, and one key's last use.
+import * as l10n from '@vscode/l10n';
 import type * as z from 'zod/mini';
 import type { HttpClient } from '../../http/client';
 import { InvalidRequestError, type RequestContext } from '../../http/errors';
@@ -57,8 +58,8 @@ export class RuntypeClient {
     signal: AbortSignal | undefined,
   ): Promise<z.infer<S>> {
     const url = this.url(ctx, segments);
-    if (this.token === '') throw new InvalidRequestError(ctx, 'no access token is set');
-    if (!HEADER_SAFE.test(this.token)) throw new InvalidRequestError(ctx, 'the access token contains spaces or control characters');
+    if (this.token === '') throw new InvalidRequestError(ctx, l10n.t('no access token is set'));
+    if (!HEADER_SAFE.test(this.token)) throw new InvalidRequestError(ctx, l10n.t('the access token contains spaces or control characters'));
     const response = await this.http.send({
       context: ctx,
       method: 'GET',

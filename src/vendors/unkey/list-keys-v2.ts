@@ -1,4 +1,5 @@
 // POST /v2/apis.listKeys: one page of an API's keys. The v2 client (v2-client.ts) delegates to it.
+import * as l10n from '@vscode/l10n';
 import type { HttpClient } from '../../http/client';
 import { AuthenticationError, redact, ResponseFormatError, type RequestContext } from '../../http/errors';
 import { parseJsonBody, tryParseJson, validate } from '../../http/json';
@@ -69,5 +70,5 @@ function forbiddenDetail(text: string, token: string): string | undefined {
   const said = plainText(redact(parsed.data.error.detail ?? parsed.data.error.title ?? 'forbidden', [token]), 300);
   const named = said.match(/\bapi\.[\w*-]+\.read_key\b/g);
   const permission = named ? [...new Set(named)].join(' or ') : 'api.*.read_key';
-  return `the root key lacks the permission ${permission}: ${said}`;
+  return l10n.t('the root key lacks the permission {0}: {1}', permission, said);
 }

@@ -1,4 +1,5 @@
 // What an Unkey v2 error answer means for the caller, as a typed error with the vendor's own words.
+import * as l10n from '@vscode/l10n';
 import type { HttpResponse } from '../../http/client';
 import {
   AuthenticationError,
@@ -29,14 +30,14 @@ export function unkeyV2Error(context: RequestContext, response: HttpResponse, to
   if (status === 429) {
     return new RateLimitedError(
       context,
-      words?.message ?? 'query quota exceeded',
+      words?.message ?? l10n.t('query quota exceeded'),
       parseRetryAfter(response.headers['retry-after']),
     );
   }
   if (!words) return new HttpStatusError(context, status, describeBody(context, response));
   switch (status) {
     case 401:
-      return new AuthenticationError(context, `the root key was rejected: ${words.message}`, status, words.code);
+      return new AuthenticationError(context, l10n.t('the root key was rejected: {0}', words.message), status, words.code);
     case 403:
       return new AuthenticationError(context, permissionMessage(words.message), status, words.code);
     case 404:
@@ -71,6 +72,6 @@ function readVendorWords(text: string, token: string): VendorWords | undefined {
 function permissionMessage(detail: string): string {
   const named = detail.match(/\bapi\.[\w*]+\.read_analytics\b/g);
   const permission = named ? [...new Set(named)].join(' or ') : READ_ANALYTICS_PERMISSION;
-  return `the root key lacks the permission ${permission}: ${detail}`;
+  return l10n.t('the root key lacks the permission {0}: {1}', permission, detail);
 }
 
