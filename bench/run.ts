@@ -1,11 +1,12 @@
 // `npm run bench`: measures what Keyscope costs the editor and the vendors (issue 6), prints a table
 // with each figure's budget beside it, and writes bench/results.json. Not part of `npm test`.
-// `npm run bench -- --only=1,3` runs some sections only.
+// `npm run bench -- --only=1,3` runs some sections only (8: the activity views of issue 14).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../test/emulator/server';
 import { bundleFigures } from './activation/bundles';
 import { activationFigures } from './activation/figures';
+import { activityRequestFigures } from './activity/requests';
 import { boundsFigures } from './bounds/bounds';
 import { hoverFigures } from './hover/hover';
 import { productionBuild, type ProductionBuild } from './lib/bundle';
@@ -71,7 +72,7 @@ async function main(): Promise<void> {
       await part('1 activation', () => activationFigures(built()));
     }
     if (wanted(3)) await part('3 paging, Cryptolens', () => cryptolensPaging());
-    if (wanted(2) || wanted(3) || wanted(4) || wanted(6) || wanted(7)) {
+    if (wanted(2) || wanted(3) || wanted(4) || wanted(6) || wanted(7) || wanted(8)) {
       const emulatorStarted = Date.now();
       emulator = await startEmulator({ scale: DEFAULT_SCALE });
       say(`emulator (DEFAULT_SCALE) up in ${((Date.now() - emulatorStarted) / 1000).toFixed(1)} s`);
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
     if (wanted(3)) await part('3 paging, Unkey', () => unkeyPaging(shared()));
     if (wanted(4)) await part('4 hover', () => hoverFigures(shared()));
     if (wanted(7)) await part('7 bounds', () => boundsFigures(shared()));
+    if (wanted(8)) await part('8 activity requests', () => activityRequestFigures(shared()));
     if (wanted(6)) {
       await part('6 HTTP layer vs fetch', () => httpVersusFetch(shared()));
       await part('6 Unkey client vs @unkey/api', () => unkeyVersusSdk(shared()));
@@ -98,6 +100,8 @@ async function main(): Promise<void> {
     emulator = undefined;
     if (wanted(5) && hostAvailable()) await part('5 chart scale', async () => (await import('./chart/chart.js')).chartFigures());
     else if (wanted(5)) skipped.push(`5 chart scale: ${NO_HOST}`);
+    if (wanted(8) && hostAvailable()) await part('8 activity chart', async () => (await import('./chart/chart.js')).dailyChartFigures());
+    else if (wanted(8)) skipped.push(`8 activity chart: ${NO_HOST}`);
     if (wanted(1) && !hostAvailable()) skipped.push(`1 activation in code-server: ${NO_HOST}; the in-process figure carries the budget`);
   } finally {
     await emulator?.close();

@@ -1,5 +1,6 @@
 // Figure 5: a year of hourly slices × 9 outcomes drawn by the webview's chart module in headless
 // Chromium (Debian's, driven by playwright-core from test/host), from a page served on loopback.
+// Figure 8 (issue 14) takes a year of "Requests per day" on the same page, the same way.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -31,7 +32,8 @@ function serve(script: string): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-export async function chartFigures(): Promise<Figure[]> {
+/** Runs `measure` against the chart page in headless Chromium: `runs` timings of one mode each call. */
+async function withChartPage<T>(use: (measure: (mode: ChartMode) => Promise<ChartTiming[]>) => Promise<T>): Promise<T> {
   if (!hostAvailable()) throw new Error('Chromium or the test host is not installed: npm run host:install');
   const script = (await bundleEntry(`import './${join('bench', 'chart', 'page')}';`, 'browser')).text;
   const server = await serve(script);
@@ -39,11 +41,19 @@ export async function chartFigures(): Promise<Figure[]> {
   try {
     const { port } = server.address() as AddressInfo;
     await session.page.goto(`http://127.0.0.1:${port}/`);
-    const measure = async (mode: ChartMode): Promise<ChartTiming[]> => {
+    return await use(async (mode) => {
       const runs: ChartTiming[] = [];
       for (let run = 0; run < RUNS; run++) runs.push(await session.page.evaluate((which) => (window as unknown as { keyscopeBench: (mode: ChartMode) => Promise<ChartTiming> }).keyscopeBench(which), mode));
       return runs;
-    };
+    });
+  } finally {
+    await session.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+export function chartFigures(): Promise<Figure[]> {
+  return withChartPage(async (measure) => {
     const panel = await measure('panel');
     const raw = await measure('raw');
     const bars = panel[0]?.bars ?? 0;
@@ -66,8 +76,24 @@ export async function chartFigures(): Promise<Figure[]> {
         samples: raw.map((run) => run.renderMs),
       }),
     ];
-  } finally {
-    await session.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
+  });
+}
+
+/** Figure 8: a year of a product's requests per day, shaped and drawn as the panel's section draws it. */
+export function dailyChartFigures(): Promise<Figure[]> {
+  return withChartPage(async (measure) => {
+    const daily = await measure('daily');
+    const total = (run: ChartTiming): number => run.shapeMs + run.renderMs;
+    return [
+      figure({
+        section: '8 activity',
+        name: `Requests per day, a year (${daily[0]?.bars ?? 0} days), as the panel draws it: shape + render`,
+        value: median(daily.map(total)),
+        unit: 'ms',
+        budget: atMost(150, 'ms'),
+        note: `webview/shape/activity-tables (tiles, table) + two webview/charts/bar-chart renders as the Requests per day section draws them (successful/failed stacked; active keys, devices, customers), headless Chromium (software GL), the chart-scale method; ${RUNS} runs, median; first (cold) run ${total(daily[0] ?? { shapeMs: 0, renderMs: 0, toFrameMs: 0, bars: 0, datasets: 0 }).toFixed(0)} ms; to the second animation frame ${median(daily.map((run) => run.toFrameMs)).toFixed(0)} ms`,
+        samples: daily.map(total),
+      }),
+    ];
+  });
 }

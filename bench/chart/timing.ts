@@ -1,6 +1,7 @@
 // What the chart page (browser) reports to the benchmark (Node): shared by both sides.
 
-export type ChartMode = 'panel' | 'raw';
+/** 'panel' and 'raw': a year of hours (figure 5); 'daily': a year of "Requests per day" (figure 8). */
+export type ChartMode = 'panel' | 'raw' | 'daily';
 
 export interface ChartTiming {
   /** Aggregation, labels and series (0 for raw). */

@@ -6,6 +6,7 @@ import { Endpoint } from './protocol-endpoint';
 import { describeError } from '../usage/describe-error';
 import { answerRequest, type PanelContext } from './handler';
 import { createNonce, renderPanelHtml } from './html';
+import type { PanelHealthClock } from './key-status';
 import type { PanelUsage } from './panel-usage';
 import { hostMethods, parseWebviewMessage, PANEL_VIEW_TYPE, webviewMethods } from './protocol';
 import { scopeKey, type PanelScope, type Snapshot } from './protocol-data';
@@ -19,6 +20,8 @@ export interface PanelDeps {
   unkeyVersion(): UnkeyApiVersion;
   /** Opens or reveals the panel of another scope (a key picked in a table). */
   open(scope: PanelScope): Promise<void>;
+  /** The clock and keyscope.health.expiresSoonDays for the Status column. */
+  health?: PanelHealthClock;
 }
 
 /** Scripts on, nothing but media/ loadable, no command URIs. */
@@ -80,6 +83,7 @@ export class AnalyticsPanel implements vscode.Disposable {
         this.settleWaiters(snapshot);
       },
       signal: this.lifetime.signal,
+      ...(deps.health ? { health: deps.health } : {}),
     };
     this.endpoint = new Endpoint({
       incoming: hostMethods,

@@ -3,19 +3,24 @@
 import { plainText } from '../text/untrusted';
 import type { DeviceUsage, LicenseKeySummary } from '../vendors/model';
 import type { Scan } from '../usage/scan';
+import type { CryptolensStatus, KeyHealth } from '../health/status';
+import { cryptolensStatuses, defaultPanelHealth, productLicenses, statusFields } from './key-status';
 import type { PanelUsage } from './panel-usage';
 import type { Result } from './protocol';
 
 type KeyRow = Result<'cryptolens.product'>['keys'][number];
 type DeviceRow = Result<'cryptolens.key'>['devices'][number];
 
-export async function cryptolensProduct(usage: PanelUsage, productId: number, signal?: AbortSignal): Promise<Result<'cryptolens.product'>> {
-  const [scan, devices] = await Promise.all([usage.allLicenseKeys(signal), usage.productDevices(productId, signal)]);
+/** A product's keys with their lifetime totals, device counts and status (issue 13: product/GetKeys, read beside the scans). */
+export async function cryptolensProduct(usage: PanelUsage, productId: number, signal?: AbortSignal, health = defaultPanelHealth): Promise<Result<'cryptolens.product'>> {
+  const [scan, devices, licenses] = await Promise.all([usage.allLicenseKeys(signal), usage.productDevices(productId, signal), productLicenses(usage, productId, signal)]);
   const summaries = scan.items.filter((summary) => summary.productId === productId);
+  const statuses = cryptolensStatuses(summaries, licenses, health());
   const counts = deviceCounts(summaries, devices.items);
   return {
-    keys: summaries.map((summary) => keyRow(summary, counts.get(summary.licenseKeyId))),
+    keys: summaries.map((summary) => keyRow(summary, counts.get(summary.licenseKeyId), statuses.byKey.get(summary.licenseKeyId))),
     ...scanLimitOf(scan, devices),
+    ...(statuses.note ? { statusNote: statuses.note } : {}),
   };
 }
 
@@ -46,7 +51,7 @@ function scanLimitOf(...scans: ReadonlyArray<Pick<Scan<unknown>, 'truncated' | '
   return cut ? { scanLimit: cut.limit } : {};
 }
 
-function keyRow(summary: LicenseKeySummary, devices: number | undefined): KeyRow {
+function keyRow(summary: LicenseKeySummary, devices: number | undefined, health?: KeyHealth<CryptolensStatus>): KeyRow {
   const counters: Record<string, number> = {};
   for (const [name, value] of Object.entries(summary.counters)) counters[plainText(name, 100)] = value;
   return {
@@ -59,6 +64,7 @@ function keyRow(summary: LicenseKeySummary, devices: number | undefined): KeyRow
     ...(summary.lastSeen !== undefined ? { lastSeen: summary.lastSeen } : {}),
     ...(devices !== undefined ? { devices } : {}),
     counters,
+    ...statusFields(health),
   };
 }
 

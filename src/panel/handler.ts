@@ -3,6 +3,7 @@
 import type { UnkeyApiVersion } from '../vendors/unkey/types';
 import { cryptolensDaily, cryptolensEvents, unkeyRecent } from './activity-data';
 import { cryptolensKey, cryptolensProduct } from './cryptolens-data';
+import type { PanelHealthClock } from './key-status';
 import type { RequestOf } from './protocol-endpoint';
 import type { PanelUsage } from './panel-usage';
 import type { hostMethods } from './protocol';
@@ -25,6 +26,8 @@ export interface PanelContext {
   signal: AbortSignal;
   /** The clock for "last N days" ranges; Date.now when absent. */
   now?: () => number;
+  /** The clock and keyscope.health.expiresSoonDays for the Status column; the defaults when absent. */
+  health?: PanelHealthClock;
 }
 
 export class ScopeMismatchError extends Error {
@@ -44,10 +47,10 @@ export async function answerRequest(context: PanelContext, request: RequestOf<ty
       return unkeySeries(usage, scope, request.params, signal);
     case 'unkey.breakdown':
       if (scope.vendor !== 'unkey') throw new ScopeMismatchError(request.method, scope);
-      return unkeyBreakdown(usage, scope, request.params, signal);
+      return unkeyBreakdown(usage, scope, request.params, signal, context.health);
     case 'cryptolens.product':
       if (scope.vendor !== 'cryptolens') throw new ScopeMismatchError(request.method, scope);
-      return cryptolensProduct(usage, scope.productId, signal);
+      return cryptolensProduct(usage, scope.productId, signal, context.health);
     case 'cryptolens.key':
       if (scope.vendor !== 'cryptolens' || scope.keyId === undefined) throw new ScopeMismatchError(request.method, scope);
       return cryptolensKey(usage, scope.productId, scope.keyId, signal);
@@ -56,13 +59,15 @@ export async function answerRequest(context: PanelContext, request: RequestOf<ty
       return cryptolensDaily(usage, scope.productId, request.params, context.now?.() ?? Date.now(), signal);
     case 'cryptolens.events':
       if (scope.vendor !== 'cryptolens' || scope.keyId === undefined) throw new ScopeMismatchError(request.method, scope);
+      // A device's panel shows that device's events only.
+      if (scope.machineCode !== undefined && request.params.machineCode !== scope.machineCode) throw new ScopeMismatchError(`${request.method} of another device`, scope);
       return cryptolensEvents(usage, scope.productId, scope.keyId, request.params, signal);
     case 'unkey.recent':
       if (scope.vendor !== 'unkey' || scope.keyId === undefined) throw new ScopeMismatchError(request.method, scope);
       return unkeyRecent(usage, scope.keyId, request.params, signal);
     case 'runtype.summary':
       if (scope.vendor !== 'runtype') throw new ScopeMismatchError(request.method, scope);
-      return runtypeSummary(usage, signal);
+      return runtypeSummary(usage, signal, context.health);
     case 'refresh':
       // During a cooldown Refresh sends nothing and keeps what the panel shows; the panel says why.
       await usage.checkCooldown(scope.vendor);

@@ -17,7 +17,9 @@ export async function resolveScope(usage: PanelUsage, apiIds: readonly string[],
       const keyId = numericId(request?.keyId);
       const productId = numericId(request?.scopeId) ?? (keyId !== undefined ? await productOfKey(usage, keyId) : await pickProduct(usage));
       if (productId === undefined) return undefined;
-      return { vendor, productId, ...(keyId !== undefined ? { keyId } : {}) };
+      // A device is a device of its key: without the key the machine code is dropped.
+      const machineCode = keyId !== undefined ? request?.machineCode : undefined;
+      return { vendor, productId, ...(keyId !== undefined ? { keyId } : {}), ...(machineCode !== undefined ? { machineCode } : {}) };
     }
     case 'unkey': {
       const apiId = request?.scopeId ?? (await pickApi(apiIds));

@@ -6,9 +6,17 @@ import * as z from 'zod/mini';
 const id = z.string().check(z.minLength(1), z.maxLength(200));
 const numericId = z.int().check(z.minimum(0), z.maximum(2_147_483_647));
 
-/** What one panel shows: a vendor, a product/API, or one key. One panel per scope. */
+/** A Cryptolens machine code, whole (the Web API log filters by it exactly). */
+const machineCode = z.string().check(z.minLength(1), z.maxLength(500));
+
+/**
+ * What one panel shows: a vendor, a product/API, one key, or one device of a Cryptolens key (its
+ * events filtered by the machine code). One panel per scope.
+ */
 export const panelScopeSchema = z.discriminatedUnion('vendor', [
-  z.strictObject({ vendor: z.literal('cryptolens'), productId: numericId, keyId: z.optional(numericId) }),
+  z
+    .strictObject({ vendor: z.literal('cryptolens'), productId: numericId, keyId: z.optional(numericId), machineCode: z.optional(machineCode) })
+    .check(z.refine((scope) => scope.machineCode === undefined || scope.keyId !== undefined, 'a machine code needs its key')),
   z.strictObject({ vendor: z.literal('unkey'), apiId: id, keyId: z.optional(id) }),
   z.strictObject({ vendor: z.literal('runtype'), keyId: z.optional(id) }),
 ]);
@@ -18,7 +26,7 @@ export type PanelScope = z.infer<typeof panelScopeSchema>;
 export function scopeKey(scope: PanelScope): string {
   switch (scope.vendor) {
     case 'cryptolens':
-      return `cryptolens/${scope.productId}/${scope.keyId ?? ''}`;
+      return `cryptolens/${scope.productId}/${scope.keyId ?? ''}${scope.machineCode !== undefined ? `/${encodeURIComponent(scope.machineCode)}` : ''}`;
     case 'unkey':
       return `unkey/${scope.apiId}/${scope.keyId ?? ''}`;
     case 'runtype':

@@ -3,6 +3,7 @@
 // Everything received is parsed with these schemas first: what does not fit is rejected, not guessed.
 import * as z from 'zod/mini';
 import { OUTCOMES } from '../vendors/model';
+import { CRYPTOLENS_STATUSES, RUNTYPE_STATUSES, UNKEY_STATUSES } from '../health/status';
 import { panelScopeSchema, snapshotSchema } from './protocol-data';
 import { dailyParamsSchema, dailyResultSchema, eventsParamsSchema, eventsResultSchema, verificationsParamsSchema, verificationsResultSchema } from './protocol-activity';
 
@@ -28,6 +29,15 @@ export const outcomeCountsSchema = z.strictObject({
   total: count,
 });
 
+/**
+ * A key's status word (issue 13) and its reason, computed by the host's health rules (src/health/),
+ * one vendor's words each. Absent when it could not be told (e.g. a token without GetKeys).
+ */
+const statusSchemaFields = <T extends readonly [string, ...string[]]>(words: T) => ({ status: z.optional(z.enum(words)), statusReason: z.optional(text(1_000)) });
+
+/** Each vendor's status words, in priority order: the panel's Status filter offers these. */
+export const STATUS_WORDS = { cryptolens: CRYPTOLENS_STATUSES, unkey: UNKEY_STATUSES, runtype: RUNTYPE_STATUSES } as const;
+
 const rangeSchema = z.strictObject({ start: millis, end: millis, granularity: z.enum(GRANULARITIES) }).check(
   z.refine((range) => range.start < range.end, 'start must be before end'),
   z.refine((range) => (range.end - range.start) / SLICE_MS[range.granularity] <= MAX_SLICES, `a range holds at most ${MAX_SLICES} slices`),
@@ -40,12 +50,15 @@ const seriesResult = z.strictObject({
 });
 
 const breakdownResult = z.strictObject({
+  statusNote: z.optional(text(1_000)),
   rows: list(
     z.strictObject({
       /** The key id, identity id, tag, or the tags joined (for tag combinations). */
       id: text(),
       label: text(),
       outcomes: outcomeCountsSchema,
+      /** Grouped by key only: that key's status. */
+      ...statusSchemaFields(UNKEY_STATUSES),
     }),
     10_000,
   ),
@@ -63,6 +76,7 @@ export const licenseKeyRowSchema = z.strictObject({
   /** Absent when devices were not counted for this key. */
   devices: z.optional(count),
   counters: z.record(text(100), count),
+  ...statusSchemaFields(CRYPTOLENS_STATUSES),
 });
 
 export const deviceRowSchema = z.strictObject({
@@ -75,7 +89,9 @@ export const deviceRowSchema = z.strictObject({
 
 /** Present when a read stopped at keyscope.cryptolens.maxScanKeys: the rows are the first this many. */
 const scanLimit = z.optional(z.int().check(z.minimum(1)));
-const productResult = z.strictObject({ keys: list(licenseKeyRowSchema, 1_000_000), scanLimit });
+/** Why some or all rows have no status, or what the status could not take into account. */
+const statusNote = z.optional(text(1_000));
+const productResult = z.strictObject({ keys: list(licenseKeyRowSchema, 1_000_000), scanLimit, statusNote });
 const keyResult = z.strictObject({ key: z.nullable(licenseKeyRowSchema), devices: list(deviceRowSchema, 1_000_000), scanLimit });
 
 export const runtypeKeyRowSchema = z.strictObject({
@@ -84,6 +100,7 @@ export const runtypeKeyRowSchema = z.strictObject({
   prefix: z.optional(text(500)),
   active: z.boolean(),
   lastUsedAt: z.optional(millis),
+  ...statusSchemaFields(RUNTYPE_STATUSES),
 });
 
 const runtypeResult = z.strictObject({

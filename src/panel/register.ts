@@ -27,6 +27,7 @@ export function registerAnalyticsPanel(
     usage: panelUsage,
     log,
     unkeyVersion: () => config().unkeyApiVersion,
+    health: () => ({ now: Date.now(), expiresSoonDays: config().expiresSoonDays }),
   });
   return [
     registry,

@@ -10,6 +10,8 @@ export interface ScopeRequest {
   vendor: VendorId;
   scopeId?: string;
   keyId?: string;
+  /** A Cryptolens device of the key: the panel's events are that machine code's. */
+  machineCode?: string;
 }
 
 /**
@@ -23,6 +25,7 @@ export function scopeRequestOf(argument: unknown): ScopeRequest | undefined {
     vendor: candidate.vendor,
     ...(idText(candidate.scopeId) !== undefined ? { scopeId: idText(candidate.scopeId) } : {}),
     ...(idText(candidate.keyId) !== undefined ? { keyId: idText(candidate.keyId) } : {}),
+    ...(machineCodeText(candidate.machineCode) !== undefined ? { machineCode: machineCodeText(candidate.machineCode) } : {}),
   };
 }
 
@@ -40,6 +43,7 @@ export function scopeTitle(scope: PanelScope): string {
     case 'cryptolens':
       parts.push(l10n.t('Product {0}', scope.productId));
       if (scope.keyId !== undefined) parts.push(l10n.t('Key #{0}', scope.keyId));
+      if (scope.machineCode !== undefined) parts.push(l10n.t('Device {0}', plainText(scope.machineCode, 24)));
       break;
     case 'unkey':
       parts.push(plainText(scope.apiId, 80));
@@ -54,6 +58,11 @@ export function scopeTitle(scope: PanelScope): string {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
+}
+
+/** A machine code as the log holds it: exact (not trimmed), at most 500 characters. */
+function machineCodeText(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' && value.length <= 500 ? value : undefined;
 }
 
 function idText(value: unknown): string | undefined {

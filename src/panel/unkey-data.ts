@@ -2,6 +2,8 @@
 import * as l10n from '@vscode/l10n';
 import { plainText } from '../text/untrusted';
 import { outcomeCounts, type VerificationSlice } from '../vendors/model';
+import type { UnkeyStatus } from '../health/status';
+import { defaultPanelHealth, statusFields, unkeyStatuses, type Statuses } from './key-status';
 import type { PanelUsage } from './panel-usage';
 import type { Breakdown, Params, Result } from './protocol';
 
@@ -31,8 +33,11 @@ export async function unkeyBreakdown(
   scope: UnkeyScope,
   params: Params<'unkey.breakdown'>,
   signal?: AbortSignal,
+  health = defaultPanelHealth,
 ): Promise<Result<'unkey.breakdown'>> {
-  const rows = await usage.unkeyVerifications(
+  // Grouped by key, each key's status too (issue 13): the API's key list and its last 24 hours, read beside the query.
+  const statusing: Promise<Statuses<string, UnkeyStatus> | undefined> = params.by === 'key' ? unkeyStatuses(usage, scope.apiId, health(), signal) : Promise.resolve(undefined);
+  const verifying = usage.unkeyVerifications(
     {
       apiId: scope.apiId,
       start: params.range.start,
@@ -45,10 +50,15 @@ export async function unkeyBreakdown(
     },
     signal,
   );
-  const grouped = rows.map((row) => ({ ...groupOf(row, params.by), outcomes: outcomeCounts(row.outcomes) }));
+  const [rows, statuses] = await Promise.all([verifying, statusing]);
+  const grouped = rows.map((row) => ({
+    ...groupOf(row, params.by),
+    outcomes: outcomeCounts(row.outcomes),
+    ...(statuses && row.keyId ? statusFields(statuses.byKey.get(row.keyId)) : {}),
+  }));
   // The vendor orders by total already; a stable re-sort keeps ties in the order it gave.
   grouped.sort((a, b) => b.outcomes.total - a.outcomes.total);
-  return { rows: grouped.slice(0, params.limit) };
+  return { rows: grouped.slice(0, params.limit), ...(statuses?.note ? { statusNote: statuses.note } : {}) };
 }
 
 function groupOf(row: VerificationSlice, by: Breakdown): { id: string; label: string } {

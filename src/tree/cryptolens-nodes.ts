@@ -150,13 +150,22 @@ export class LicenseKeyNode extends PagedParentNode<DeviceUsage> implements Refe
   }
 }
 
-export class DeviceNode implements TreeNode {
+export class DeviceNode implements TreeNode, ReferencingNode {
   readonly id: string;
+  /** Open Analytics on a device: its key's panel with the events of this machine code (issue 14). */
+  readonly reference: KeyReference;
   constructor(
     parentId: string,
     private readonly device: DeviceUsage,
   ) {
     this.id = `${parentId}/${device.deviceId}`;
+    this.reference = {
+      vendor: 'cryptolens',
+      scopeId: String(device.productId),
+      keyId: device.keyId,
+      ...(device.key ? { key: device.key } : {}),
+      machineCode: device.machineCode,
+    };
   }
 
   toTreeItem(): vscode.TreeItem {

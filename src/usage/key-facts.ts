@@ -127,7 +127,8 @@ export function unscannedCryptolensKeyFacts(key: string, scan: Pick<Scan<unknown
 export function deviceFacts(device: DeviceUsage): KeyFacts {
   return {
     vendor: 'cryptolens',
-    reference: { vendor: 'cryptolens', scopeId: String(device.productId), keyId: device.keyId, ...(device.key ? { key: device.key } : {}) },
+    // Opening the panel from a device opens its key's panel on this machine code's events.
+    reference: { vendor: 'cryptolens', scopeId: String(device.productId), keyId: device.keyId, ...(device.key ? { key: device.key } : {}), machineCode: device.machineCode },
     kind: 'device',
     title: device.machineCode,
     details: [

@@ -4,7 +4,7 @@
 import { cryptolensHealth } from '../health/cryptolens-health';
 import type { HealthOptions } from '../health/options';
 import { runtypeHealth } from '../health/runtype-health';
-import type { KeyHealth } from '../health/status';
+import type { CryptolensStatus, KeyHealth } from '../health/status';
 import { unkeyHealth } from '../health/unkey-health';
 import { zeroOutcomes, type ApiKey, type LicenseKeySummary } from '../vendors/model';
 import type { LicenseKeyDetails } from '../vendors/license-key';
@@ -61,7 +61,7 @@ export async function cryptolensHoverHealth(
 }
 
 /** From a product's key list (the tree's rows): a summary without a key string is Deleted. */
-export function cryptolensListedHealth(summary: Pick<LicenseKeySummary, 'key'>, license: LicenseKeyDetails | undefined, options: HealthOptions): KeyHealth | undefined {
+export function cryptolensListedHealth(summary: Pick<LicenseKeySummary, 'key'>, license: LicenseKeyDetails | undefined, options: HealthOptions): KeyHealth<CryptolensStatus> | undefined {
   if (!summary.key) return cryptolensHealth({ deleted: true }, options);
   return license ? cryptolensHealth({ license }, options) : undefined;
 }

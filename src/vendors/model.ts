@@ -45,6 +45,8 @@ export interface KeyReference {
   keyId?: string;
   /** The key string (Cryptolens) or its visible start. */
   key?: string;
+  /** One device of the key (Cryptolens): its whole machine code, as the Web API log holds it. */
+  machineCode?: string;
 }
 
 /** One page of a cursor-paged listing; `nextCursor` is absent on the last page. */

@@ -134,3 +134,57 @@ export async function legendPatterns(frame: Frame): Promise<Map<string, boolean>
   );
   return new Map(pairs);
 }
+
+/** The `card`'s grid (the first in it) as text, once it holds at least `rows` rows. */
+export async function cardGrid(frame: Frame, card: string, rows = 1, timeout = 30_000): Promise<{ header: string[]; rows: string[][] }> {
+  return waitFor(
+    `${rows} rows in the ${card} grid`,
+    async () => {
+      const grid = await gridText(frame.locator(`[data-card="${card}"] vscode-data-grid`).first()).catch(() => undefined);
+      return grid && grid.rows.length >= rows ? grid : undefined;
+    },
+    timeout,
+    250,
+  );
+}
+
+/** The tooltips (title attributes) of one column of a card's grid, row by row. */
+export async function columnTitles(frame: Frame, card: string, column: number): Promise<string[]> {
+  return frame
+    .locator(`[data-card="${card}"] vscode-data-grid`)
+    .first()
+    .locator('vscode-data-grid-row:not([row-type="header"])')
+    .evaluateAll((rows, index) => rows.map((row) => row.querySelectorAll('vscode-data-grid-cell')[index]?.getAttribute('title') ?? ''), column);
+}
+
+/** Clicks the button labelled `label` in a card (e.g. "Older events", "All devices", "Next"). */
+export async function clickCardButton(frame: Frame, card: string, label: string): Promise<void> {
+  await frame.locator(`[data-card="${card}"] vscode-button`, { hasText: label }).first().click();
+}
+
+/** "Rows 1–100 of 200": a card's pager, or '' when its grid has one page. */
+export async function pagerText(frame: Frame, card: string): Promise<string> {
+  const pager = frame.locator(`[data-card="${card}"] .pager-position`);
+  return (await pager.count()) > 0 ? ((await pager.first().textContent()) ?? '') : '';
+}
+
+/** Expands the Keys view rows labelled `labels`, one level after another. */
+export async function expandTreeRows(page: Page, labels: readonly string[]): Promise<void> {
+  for (const label of labels) {
+    const row = treeRow(page, label);
+    await row.waitFor({ state: 'visible', timeout: 30_000 });
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  }
+}
+
+/** The text the toolkit dropdown named `name` shows (its chosen option). */
+export async function dropdownText(frame: Frame, name: string): Promise<string> {
+  return (await frame.locator(`vscode-dropdown[aria-label="${name}"]`).textContent()) ?? '';
+}
+
+/** Collapses the Keys view row labelled `label` when it is expanded. */
+export async function collapseTreeRow(page: Page, label: string): Promise<void> {
+  const row = treeRow(page, label);
+  await row.waitFor({ state: 'visible', timeout: 30_000 });
+  if ((await row.getAttribute('aria-expanded')) === 'true') await row.click();
+}

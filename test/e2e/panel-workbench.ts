@@ -15,8 +15,8 @@ export async function workbenchCommand(page: Page, title: string): Promise<void>
   await runCommand(page, title);
 }
 
-/** The editor tab whose title contains `title`. */
-export function editorTab(page: Page, title: string): Locator {
+/** The editor tab whose title contains `title` (or matches it). */
+export function editorTab(page: Page, title: string | RegExp): Locator {
   return page.locator('.tabs-container .tab', { hasText: title }).first();
 }
 

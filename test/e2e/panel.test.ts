@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { HttpClient } from '../../src/http/client';
+import { CRYPTOLENS_STATUSES, RUNTYPE_STATUSES } from '../../src/health/status';
 import { formatCount } from '../../src/text/format';
 import { plainText } from '../../src/text/untrusted';
 import { CryptolensClient } from '../../src/vendors/cryptolens/client';
@@ -75,11 +76,17 @@ describe('Analytics panel', { timeout: 300_000 }, () => {
     assert.equal(headline.get('Active'), formatCount(summary.activeKeys));
     assert.equal(headline.get('Expired'), formatCount(summary.expiredKeys));
     const grid = await gridText(frame.locator('[data-card="keys"] vscode-data-grid'));
-    assert.deepEqual(grid.header, ['Name', 'Prefix', 'State', 'Last used (UTC)', 'Id']);
+    assert.deepEqual(grid.header, ['Name', 'Prefix', 'Status', 'State', 'Last used (UTC)', 'Id']);
     assert.equal(grid.rows.length, summary.keys.length);
-    const shown = new Map(grid.rows.map((row) => [row[4], row]));
+    const shown = new Map(grid.rows.map((row) => [row[5], row]));
+    // The Status column (issue 13): the word each key was seeded for, one of Runtype's words for the rest.
+    const seeded = new Map(Object.entries((open().emulator as unknown as { runtype: { health: { keys: Record<string, string[]> } } }).runtype.health.keys).flatMap(([word, ids]) => ids.map((id) => [id, word] as const)));
     for (const key of summary.keys) {
-      assert.deepEqual(shown.get(key.keyId), [key.name ?? '—', key.start ?? '—', key.enabled ? 'Active' : 'Inactive', key.lastUsedAt === undefined ? '—' : minute(key.lastUsedAt), key.keyId]);
+      const row = shown.get(key.keyId);
+      assert.deepEqual([row?.[0], row?.[1], row?.[3], row?.[4], row?.[5]], [key.name ?? '—', key.start ?? '—', key.enabled ? 'Active' : 'Inactive', key.lastUsedAt === undefined ? '—' : minute(key.lastUsedAt), key.keyId]);
+      const word = seeded.get(key.keyId);
+      if (word) assert.equal(row?.[2], word, key.keyId);
+      else assert.ok((RUNTYPE_STATUSES as readonly string[]).includes(row?.[2] ?? ''), `${key.keyId}: ${row?.[2]}`);
     }
     assert.equal(await frame.locator('[data-card="keys"] vscode-data-grid-row.highlight vscode-data-grid-cell').last().textContent(), first.keyId);
     assert.ok((await drawnPixels(frame, 'state')) > 1_000, 'the keys-by-state chart is blank');
@@ -113,12 +120,13 @@ describe('Analytics panel', { timeout: 300_000 }, () => {
     // The grid's first page, busiest first (the sort is stable, as the vendor's id order).
     const byRequests = [...keys].sort((a, b) => b.totalRequests - a.totalRequests);
     const grid = await gridText(frame.locator('[data-card="keys"] vscode-data-grid'));
-    assert.deepEqual(grid.header.slice(0, 6), ['Key', 'Key id', 'Requests', 'Successful', 'Failed', 'Success rate']);
+    assert.deepEqual(grid.header.slice(0, 7), ['Key', 'Key id', 'Status', 'Requests', 'Successful', 'Failed', 'Success rate']);
     assert.equal(grid.rows.length, Math.min(100, keys.length));
     byRequests.slice(0, 20).forEach((key, index) => {
       const row = grid.rows[index] ?? [];
+      assert.ok(key.key ? (CRYPTOLENS_STATUSES as readonly string[]).includes(row[2] ?? '') : row[2] === 'Deleted', `row ${index} status ${row[2]}`);
       assert.deepEqual(
-        [row[0], number(row[1] ?? ''), number(row[2] ?? ''), number(row[3] ?? ''), number(row[4] ?? ''), row[7], row[8]],
+        [row[0], number(row[1] ?? ''), number(row[3] ?? ''), number(row[4] ?? ''), number(row[5] ?? ''), row[8], row[9]],
         [key.key ?? `#${key.licenseKeyId} (deleted)`, key.licenseKeyId, key.totalRequests, key.successful, key.failed, key.firstSeen === undefined ? '—' : minute(key.firstSeen), key.lastSeen === undefined ? '—' : minute(key.lastSeen)],
         `row ${index}`,
       );

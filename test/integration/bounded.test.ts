@@ -129,9 +129,9 @@ describe('bounded: cooldowns, cancellation and scan limits', function () {
     await fault({ vendor: 'cryptolens', fault: { kind: 'latency', ms: 2_000 } });
     await clearEmulatorRequests();
     await vscode.commands.executeCommand('keyscope.openAnalytics', { vendor: 'cryptolens', scopeId: String(productId) });
-    // The product view asks for the account's first summary page, the product's first device page and
-    // its requests per day (one page: 30 rows) together.
-    await waitUntil('the panel to ask Cryptolens', async () => (requestsTo(await emulatorRequests(), 'cryptolens') >= 3 ? true : undefined));
+    // The product view asks for the account's first summary page, the product's first device page,
+    // its requests per day (one page: 30 rows) and its first key-list page (the Status column) together.
+    await waitUntil('the panel to ask Cryptolens', async () => (requestsTo(await emulatorRequests(), 'cryptolens') >= 4 ? true : undefined));
     // The panel has drawn nothing yet: an export waits for it.
     const exporting = vscode.commands.executeCommand<vscode.Uri | undefined>('keyscope.exportUsage', 'json', vscode.Uri.file('/tmp/keyscope-never-written.json'));
     const tab = analyticsTab() ?? assert.fail('no Analytics tab');
@@ -140,8 +140,8 @@ describe('bounded: cooldowns, cancellation and scan limits', function () {
     assert.equal(await exporting, undefined, 'the export gave up with the panel');
     assert.ok(Date.now() - closedAt < 15_000, 'the export did not sit out its 20 s wait');
     await usage.settled();
-    // Both scans have more pages; had the close not aborted them, their second pages would follow.
-    assert.equal(requestsTo(await emulatorRequests(), 'cryptolens'), 3, 'no page was asked after the close');
+    // The scans and the key list have more pages; had the close not aborted them, their second pages would follow.
+    assert.equal(requestsTo(await emulatorRequests(), 'cryptolens'), 4, 'no page was asked after the close');
   });
 
   it('the Keys view and hovers say "first N keys" when keyscope.cryptolens.maxScanKeys cuts the account short', async () => {

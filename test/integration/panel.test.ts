@@ -35,6 +35,11 @@ interface Exported {
 
 const HOUR = 3_600_000;
 
+/** The seeded health keys (test/emulator/server.ts), beside what EmulatorConfig declares. */
+function health(): { cryptolens: { health: { keys: Partial<Record<string, Array<{ productId: number; keyId: number; key: string }>>> } }; runtype: { health: { keys: Record<string, string[]> } } } {
+  return emulator() as unknown as ReturnType<typeof health>;
+}
+
 async function usage(): Promise<PanelUsage> {
   const exports = (await keyscopeExtension().activate()) as { usage?: PanelUsage } | undefined;
   assert.ok(exports?.usage, 'activate() returned no usage service in test mode');
@@ -121,6 +126,8 @@ describe('Analytics panel', function () {
     const keys = table(shown, /^API keys$/).rows;
     assert.equal(keys.length, summary.keys.length);
     const byId = new Map(keys.map((row) => [row.id, row]));
+    // The Status column (issue 13): each seeded key's word, exported as shown.
+    for (const [word, ids] of Object.entries(health().runtype.health.keys)) for (const id of ids) assert.equal(byId.get(id)?.status, word, id);
     for (const key of summary.keys) {
       assert.equal(byId.get(key.keyId)?.state, key.enabled ? 'Active' : 'Inactive', key.keyId);
       assert.equal(byId.get(key.keyId)?.lastUsedAt, key.lastUsedAt === undefined ? null : new Date(key.lastUsedAt).toISOString().replace(/\.\d{3}Z$/, 'Z'));
@@ -145,6 +152,21 @@ describe('Analytics panel', function () {
     // Shown busiest first, as the grid sorts by default.
     const requests = rows.map((row) => Number(row.requests));
     assert.deepEqual(requests, [...requests].sort((a, b) => b - a));
+  });
+
+  it('Cryptolens: the exported License keys carry each seeded key’s status word (from product/GetKeys)', async () => {
+    // A key list cannot tell a blocked key (GetKey can, on hovers and lookups); Expires soon, Seats full and Deleted it can.
+    for (const word of ['Seats full', 'Expires soon', 'Deleted'] as const) {
+      const key = health().cryptolens.health.keys[word]?.[0];
+      assert.ok(key, `a key seeded ${word}`);
+      await vscode.commands.executeCommand('keyscope.openAnalytics', { vendor: 'cryptolens', scopeId: String(key.productId) });
+      const shown = await waitUntil(`the product ${key.productId} panel`, async () => {
+        const document = await exportShown(`cryptolens-status-${key.keyId}`, 'cryptolens', 3);
+        return document.scope.vendor === 'cryptolens' && document.scope.productId === key.productId ? document : undefined;
+      });
+      const row = table(shown, /^License keys$/).rows.find((candidate) => candidate.keyId === key.keyId);
+      assert.equal(row?.status, word, `key ${key.keyId}`);
+    }
   });
 
   it('Unkey: the exported outcomes per hour are the vendor’s, slice by slice', async () => {

@@ -86,6 +86,18 @@ describe('panel host: activity answers from the emulator', () => {
     assert.equal(total, device.totalRequests);
   });
 
+  it("a device's panel (opened from a tree device node): that machine code's events only, another device's refused", async () => {
+    const device = h.emulator.cryptolens.data.devices.find((candidate) => candidate.totalRequests > 5 && candidate.key !== '');
+    const other = h.emulator.cryptolens.data.devices.find((candidate) => candidate !== device && candidate.keyId === device?.keyId);
+    assert.ok(device);
+    const scope: PanelScope = { vendor: 'cryptolens', productId: device.productId, keyId: device.keyId, machineCode: device.machineCode };
+    const page = await ask(scope, 'cryptolens.events', { machineCode: device.machineCode });
+    assert.ok(page.events.length > 0);
+    assert.ok(page.events.every((event) => event.machineCode === device.machineCode));
+    await assert.rejects(ask(scope, 'cryptolens.events', {}), /not available in this panel/);
+    if (other) await assert.rejects(ask(scope, 'cryptolens.events', { machineCode: other.machineCode }), /not available in this panel/);
+  });
+
   it('a token without the permission: the message the webview shows as a refusal, not a failure', async () => {
     const device = h.emulator.cryptolens.data.devices.find((candidate) => candidate.key !== '');
     assert.ok(device);

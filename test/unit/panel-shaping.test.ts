@@ -8,7 +8,7 @@ import { aggregate, bucketLength, bucketSize, MAX_BARS } from '../../webview/sha
 import { displayCell } from '../../webview/shape/cells';
 import { busiestKeys, countersTable, devicesPerKeyTable, keysTable, outcomesTable, type KeyRow } from '../../webview/shape/cryptolens-tables';
 import { resolveRange } from '../../webview/shape/range';
-import { lastUseTable, stateTable } from '../../webview/shape/runtype-tables';
+import { ID_COLUMN, keysTable as runtypeKeysTable, lastUseTable, STATUS_COLUMN, stateTable } from '../../webview/shape/runtype-tables';
 import { nextSort, sortTable } from '../../webview/shape/sort';
 import { DAY_MS, HOUR_MS } from '../../webview/shape/time';
 import { breakdownTable, seriesTable } from '../../webview/shape/unkey-tables';
@@ -137,20 +137,36 @@ describe('panel shaping: Unkey tables', () => {
     assert.equal(breakdownTable(full, 'key', 10, ['valid']).name, 'Top 10 keys by verifications');
     assert.equal(breakdownTable(rows, 'tags', 10, ['valid']).name, 'Verifications by tag combination');
   });
+
+  it('gives keys a Status column beside the key, empty where the status is unknown; other groupings have none', () => {
+    const rows = [
+      { id: 'key_1', label: 'key_1', outcomes: counts(1), status: 'Rate limited' as const, statusReason: '30% rate limited in the last 24 h' },
+      { id: 'key_2', label: 'key_2', outcomes: counts(2) },
+    ];
+    const table = breakdownTable(rows, 'key', 10, ['valid']);
+    assert.deepEqual(table.columns.map((column) => column.key), ['key', 'status', 'valid', 'total']);
+    assert.deepEqual(table.rows, [
+      ['key_1', 'Rate limited', counts(1).valid, counts(1).total],
+      ['key_2', null, counts(2).valid, counts(2).total],
+    ]);
+    assert.ok(!breakdownTable(rows, 'tag', 10, ['valid']).columns.some((column) => column.key === 'status'));
+  });
 });
 
 const keys: KeyRow[] = [
-  { licenseKeyId: 1, key: 'AAAA', requests: 100, successful: 90, failed: 10, firstSeen: 1, lastSeen: 2, devices: 3, counters: { activationSuccess: 4 } },
-  { licenseKeyId: 2, requests: 300, successful: 150, failed: 150, devices: 9, counters: { activationSuccess: 1, dataObjectOps: 7 } },
+  { licenseKeyId: 1, key: 'AAAA', requests: 100, successful: 90, failed: 10, firstSeen: 1, lastSeen: 2, devices: 3, counters: { activationSuccess: 4 }, status: 'Seats full', statusReason: '3 of 3 seats used' },
+  { licenseKeyId: 2, requests: 300, successful: 150, failed: 150, devices: 9, counters: { activationSuccess: 1, dataObjectOps: 7 }, status: 'Deleted' },
   { licenseKeyId: 3, key: 'CCCC', requests: 0, successful: 0, failed: 0, counters: {} },
 ];
 
 describe('panel shaping: Cryptolens tables', () => {
-  it('lists every key with its success rate, a deleted key by its id, a missing rate as empty', () => {
+  it('lists every key with its status word and success rate, a deleted key by its id, a missing rate or status as empty', () => {
     const table = keysTable(keys);
-    assert.deepEqual(table.rows[0], ['AAAA', 1, 100, 90, 10, 90, 3, 1, 2]);
-    assert.deepEqual(table.rows[1]?.slice(0, 6), ['#2 (deleted)', 2, 300, 150, 150, 50]);
-    assert.deepEqual(table.rows[2]?.slice(5, 7), [null, null]);
+    assert.deepEqual(table.columns.map((column) => column.label).slice(0, 4), ['Key', 'Key id', 'Status', 'Requests']);
+    assert.deepEqual(table.rows[0], ['AAAA', 1, 'Seats full', 100, 90, 10, 90, 3, 1, 2]);
+    assert.deepEqual(table.rows[1]?.slice(0, 7), ['#2 (deleted)', 2, 'Deleted', 300, 150, 150, 50]);
+    assert.deepEqual(table.rows[2]?.slice(2, 3), [null]);
+    assert.deepEqual(table.rows[2]?.slice(6, 8), [null, null]);
   });
 
   it('charts the busiest keys and the keys with most devices, counting only keys whose devices were counted', () => {
@@ -187,6 +203,17 @@ describe('panel shaping: Runtype tables', () => {
 
   it('counts keys by how long before the vendor timestamp they were last used', () => {
     assert.deepEqual(lastUseTable(summary).rows.map((row) => row[1]), [1, 1, 0, 1, 1, 1]);
+  });
+
+  it('lists every key with its status word beside its state, the id last', () => {
+    const table = runtypeKeysTable({ ...summary, keys: [{ id: 'x', name: 'ci', active: false, status: 'Expired', statusReason: 'expired 3 days ago' }, { id: 'y', active: true }] });
+    assert.deepEqual(table.columns.map((column) => column.label), ['Name', 'Prefix', 'Status', 'State', 'Last used (UTC)', 'Id']);
+    assert.deepEqual(table.rows, [
+      ['ci', null, 'Expired', 'Inactive', null, 'x'],
+      [null, null, null, 'Active', null, 'y'],
+    ]);
+    assert.equal(table.columns[STATUS_COLUMN]?.key, 'status');
+    assert.equal(table.columns[ID_COLUMN]?.key, 'id');
   });
 });
 

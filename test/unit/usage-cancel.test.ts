@@ -156,13 +156,14 @@ describe('cancellation reaches the socket', () => {
     const started = Date.now();
     const loading = answerRequest(context, { kind: 'request', id: 1, method: 'cryptolens.product', params: {} });
     const failure = assert.rejects(loading, (error: unknown) => isCancellation(error));
-    // The product view reads the account's summaries and the product's devices side by side.
-    await waitUntil('the first pages to be asked', () => harness.requests('cryptolens') === 2);
+    // The product view reads the account's summaries, the product's devices and its key list (the
+    // Status column) side by side.
+    await waitUntil('the first pages to be asked', () => harness.requests('cryptolens') === 3);
     panel.abort();
     await failure;
     await usage.settled();
     assert.ok(Date.now() - started < HEADERS_TIMEOUT_MS, 'the page requests ended with the abort');
-    assert.equal(harness.requests('cryptolens'), 2, 'no page after the close');
+    assert.equal(harness.requests('cryptolens'), 3, 'no page after the close');
   });
 
   it('disposing the usage service (deactivation) aborts even the calls nobody can cancel', async () => {

@@ -22,6 +22,7 @@ export function keysTable(keys: readonly KeyRow[]): Table {
     columns: [
       { key: 'key', label: l10n.t('Key'), kind: 'text' },
       { key: 'keyId', label: l10n.t('Key id'), kind: 'count' },
+      { key: 'status', label: l10n.t('Status'), kind: 'text' },
       { key: 'requests', label: l10n.t('Requests'), kind: 'count' },
       { key: 'successful', label: l10n.t('Successful'), kind: 'count' },
       { key: 'failed', label: l10n.t('Failed'), kind: 'count' },
@@ -33,6 +34,7 @@ export function keysTable(keys: readonly KeyRow[]): Table {
     rows: keys.map((key) => [
       keyLabel(key),
       key.licenseKeyId,
+      key.status ?? null,
       key.requests,
       key.successful,
       key.failed,

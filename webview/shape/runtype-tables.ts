@@ -54,16 +54,21 @@ export function lastUseTable(summary: RuntypeSummary): Table {
   };
 }
 
+/** Where keysTable puts each key's status word and its id. */
+export const STATUS_COLUMN = 2;
+export const ID_COLUMN = 5;
+
 export function keysTable(summary: RuntypeSummary): Table {
   return {
     name: l10n.t('API keys'),
     columns: [
       { key: 'name', label: l10n.t('Name'), kind: 'text' },
       { key: 'prefix', label: l10n.t('Prefix'), kind: 'text' },
+      { key: 'status', label: l10n.t('Status'), kind: 'text' },
       { key: 'state', label: l10n.t('State'), kind: 'text' },
       { key: 'lastUsedAt', label: l10n.t('Last used (UTC)'), kind: 'time' },
       { key: 'id', label: l10n.t('Id'), kind: 'text' },
     ],
-    rows: summary.keys.map((key) => [key.name ?? null, key.prefix ?? null, key.active ? l10n.t('Active') : l10n.t('Inactive'), key.lastUsedAt ?? null, key.id]),
+    rows: summary.keys.map((key) => [key.name ?? null, key.prefix ?? null, key.status ?? null, key.active ? l10n.t('Active') : l10n.t('Inactive'), key.lastUsedAt ?? null, key.id]),
   };
 }

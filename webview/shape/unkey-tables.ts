@@ -61,10 +61,17 @@ export function breakdownTitle(by: Breakdown, limit: number, count: number): str
 }
 
 export function breakdownTable(rows: readonly BreakdownRow[], by: Breakdown, limit: number, visible: readonly Outcome[]): Table {
-  const idColumn: Column[] = by === 'identity' ? [{ key: 'identityId', label: l10n.t('Identity id'), kind: 'text' }] : [];
+  // Beside the key or identity: an identity's id, a key's status word (issue 13).
+  const second: Column[] =
+    by === 'identity' ? [{ key: 'identityId', label: l10n.t('Identity id'), kind: 'text' }] : by === 'key' ? [{ key: 'status', label: l10n.t('Status'), kind: 'text' }] : [];
   return {
     name: breakdownTitle(by, limit, rows.length),
-    columns: [{ key: by, label: by === 'identity' ? l10n.t('External id') : breakdownLabel(by), kind: 'text' }, ...idColumn, ...outcomeColumns(visible)],
-    rows: rows.map((row) => [row.label, ...(by === 'identity' ? [row.id || null] : []), ...visible.map((outcome) => row.outcomes[outcome]), row.outcomes.total]),
+    columns: [{ key: by, label: by === 'identity' ? l10n.t('External id') : breakdownLabel(by), kind: 'text' }, ...second, ...outcomeColumns(visible)],
+    rows: rows.map((row) => [
+      row.label,
+      ...(by === 'identity' ? [row.id || null] : by === 'key' ? [row.status ?? null] : []),
+      ...visible.map((outcome) => row.outcomes[outcome]),
+      row.outcomes.total,
+    ]),
   };
 }

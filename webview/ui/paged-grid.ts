@@ -1,7 +1,8 @@
 // A data grid shown a page at a time: a few hundred toolkit cells render fast, thousands do not.
-// Sorting and paging change only what is on screen; the table behind it (and export) is whole.
+// Paging changes only what is on screen; sorting and a filter change what is shown, every page of
+// it, and that is what shown() (and so export) gives.
 import * as l10n from '@vscode/l10n';
-import type { Table } from '../../src/panel/protocol-data';
+import type { Cell, Table } from '../../src/panel/protocol-data';
 import { h } from '../dom';
 import { displayRows, type TimeFormat } from '../shape/cells';
 import { nextSort, sortTable, type SortState } from '../shape/sort';
@@ -29,6 +30,7 @@ export class PagedGrid {
   private table: Table | undefined;
   private sorted: Table | undefined;
   private sort: SortState | undefined;
+  private filter: ((row: readonly Cell[]) => boolean) | undefined;
   private page = 0;
 
   constructor(private readonly options: PagedGridOptions) {
@@ -38,12 +40,21 @@ export class PagedGrid {
   show(table: Table, sort?: SortState): void {
     this.table = table;
     this.sort = sort ?? this.sort;
-    this.sorted = sortTable(table, this.sort);
+    this.sorted = this.arrange(table);
     this.page = 0;
     this.draw();
   }
 
-  /** The table in the order shown (sorted), every page. */
+  /** Shows only the rows the filter keeps (every row again with undefined). */
+  setFilter(filter: ((row: readonly Cell[]) => boolean) | undefined): void {
+    this.filter = filter;
+    if (!this.table) return;
+    this.sorted = this.arrange(this.table);
+    this.page = 0;
+    this.draw();
+  }
+
+  /** The rows shown (filtered) in the order shown (sorted), every page. */
   shown(): Table | undefined {
     return this.sorted;
   }
@@ -97,12 +108,18 @@ export class PagedGrid {
     const column = this.table.columns.find((candidate) => candidate.key === columnKey);
     this.sort = nextSort(this.sort, columnKey, column?.kind !== 'text');
     this.options.onSort?.(this.sort);
-    this.sorted = sortTable(this.table, this.sort);
+    this.sorted = this.arrange(this.table);
     this.page = 0;
     this.draw();
     // Keep the keyboard where it was: on the header cell just used.
     const position = this.table.columns.findIndex((candidate) => candidate.key === columnKey) + 1;
     this.element.querySelector<HTMLElement>(`vscode-data-grid-row[row-type="header"] vscode-data-grid-cell:nth-child(${position})`)?.focus();
+  }
+
+  private arrange(table: Table): Table {
+    const sorted = sortTable(table, this.sort);
+    const filter = this.filter;
+    return filter ? { ...sorted, rows: sorted.rows.filter((row) => filter(row)) } : sorted;
   }
 
   private activate(row: readonly (string | number | null)[] | undefined): void {

@@ -20,13 +20,16 @@ import {
   type KeyRow,
 } from '../shape/cryptolens-tables';
 import { FAILURE_COLOR, NEUTRAL_COLOR, SUCCESS_COLOR } from '../shape/outcomes';
+import { STATUS_WORDS } from '../../src/panel/protocol';
 import { Card } from '../ui/card';
 import { ChartTable } from '../ui/chart-table';
 import { CardLoader } from '../ui/loader';
 import { PagedGrid } from '../ui/paged-grid';
+import { StatusFilter } from '../ui/status-filter';
 import { tiles, type Tile } from '../ui/tiles';
 import type { PanelView, ViewContext, ViewSnapshot } from '../view';
-import { DailySection, EventsSection } from './activity-cards';
+import { DailySection } from './daily-section';
+import { EventsSection } from './events-section';
 
 export class CryptolensView implements PanelView {
   readonly element: HTMLElement;
@@ -38,6 +41,9 @@ export class CryptolensView implements PanelView {
   private readonly productId: number;
   private readonly keyId: number | undefined;
   private notes: string[] = [];
+  /** The keys grid's Status filter (issue 13), and each key's status reason for its cell's tooltip. */
+  private statusFilter: StatusFilter | undefined;
+  private statusReasons = new Map<number, string>();
   /** Issue 14: requests per day (a product), recent events (a key). */
   private readonly activity: DailySection | EventsSection;
 
@@ -50,7 +56,14 @@ export class CryptolensView implements PanelView {
     this.loader = new CardLoader(this.cards, context);
     this.activity = this.keyId === undefined ? new DailySection(context) : new EventsSection(context);
     this.element = h('div', { className: 'view cryptolens-view', children: [this.summary, ...this.cards.map((card) => card.element), ...this.activity.elements] });
-    context.setSubtitle(this.keyId === undefined ? l10n.t('Lifetime totals per license key · times in UTC') : l10n.t('Lifetime totals and devices of one license key · times in UTC'));
+    const device = context.scope.vendor === 'cryptolens' && context.scope.machineCode !== undefined;
+    context.setSubtitle(
+      this.keyId === undefined
+        ? l10n.t('Lifetime totals per license key · times in UTC')
+        : device
+          ? l10n.t('Lifetime totals and devices of one license key, events of one device · times in UTC')
+          : l10n.t('Lifetime totals and devices of one license key · times in UTC'),
+    );
   }
 
   load(): void {
@@ -67,7 +80,8 @@ export class CryptolensView implements PanelView {
       const table = this.charts.get(card)?.table() ?? this.grids.get(card)?.shown();
       if (table) tables.push(table);
     }
-    return { notes: [...this.notes, ...this.activity.notes()], tables: [...tables, ...this.activity.tables()] };
+    const filtered = this.statusFilter && this.cards.find((card) => card.id === 'keys')?.showsData ? this.statusFilter.note(l10n.t('License keys')) : undefined;
+    return { notes: [...this.notes, ...(filtered ? [filtered] : []), ...this.activity.notes()], tables: [...tables, ...this.activity.tables()] };
   }
 
   restyle(): void {
@@ -119,10 +133,31 @@ export class CryptolensView implements PanelView {
         this.context.state.setSort(id, sort);
         this.context.changed();
       },
-      ...(id === 'keys' ? { onActivate: (row: readonly (string | number | null)[]) => this.openKey(row[1] ?? null) } : {}),
-      ...(id === 'devices' ? { onActivate: (row: readonly (string | number | null)[]) => this.showDeviceEvents(row) } : {}),
+      ...(id === 'keys'
+        ? {
+            onActivate: (row: readonly (string | number | null)[]) => this.openKey(row[1] ?? null),
+            cellTitle: (index: number, column: number) => this.statusTitle(index, column),
+          }
+        : {}),
+      ...(id === 'devices'
+        ? {
+            onActivate: (row: readonly (string | number | null)[]) => this.showDeviceEvents(row),
+            // A device's panel marks its device.
+            isHighlighted: (row: readonly (string | number | null)[]) => this.context.scope.vendor === 'cryptolens' && this.context.scope.machineCode !== undefined && row[0] === this.context.scope.machineCode,
+          }
+        : {}),
     });
     card.body.append(grid.element);
+    if (id === 'keys') {
+      const filter = new StatusFilter(STATUS_WORDS.cryptolens, this.context.state.filterOf(id), (word) => {
+        this.context.state.setFilter(id, word);
+        const shown = grid.shown();
+        grid.setFilter(shown ? filter.predicate(shown) : undefined);
+        this.context.changed();
+      });
+      card.controls.append(filter.element);
+      this.statusFilter = filter;
+    }
     this.grids.set(card, grid);
     this.cards.push(card);
     return card;
@@ -167,8 +202,11 @@ export class CryptolensView implements PanelView {
       { key: 'devices', label: l10n.t('Devices'), color: NEUTRAL_COLOR, values: most.map((key) => key.devices ?? 0) },
     ]);
     this.card('devices-per-key').setNote(partial ? this.notes[0] ?? '' : '');
-    const open = l10n.t('Double-click a row, or press Enter on it, to open that key and its devices.');
-    this.showGrid('keys', keysTable(keys), result.scanLimit !== undefined ? l10n.t('{0} {1}', scanLimitNote(result.scanLimit, 'keys'), open) : open);
+    const open = l10n.t('Double-click a row, or press Enter on it, to open that key and its devices. Hover a status for its reason.');
+    this.statusReasons = new Map(keys.flatMap((key) => (key.statusReason !== undefined ? [[key.licenseKeyId, l10n.t('{0}: {1}', key.status ?? '', key.statusReason)] as const] : [])));
+    if (result.statusNote) this.notes.push(result.statusNote);
+    const keyNote = [...(result.scanLimit !== undefined ? [scanLimitNote(result.scanLimit, 'keys')] : []), open, ...(result.statusNote ? [result.statusNote] : [])].join(' ');
+    this.showGrid('keys', keysTable(keys), keyNote);
     this.showCounters(keys, l10n.t('Counters, summed over the product’s keys'));
   }
 
@@ -210,6 +248,7 @@ export class CryptolensView implements PanelView {
     const card = this.card(id);
     card.setNote(note);
     card.ready();
+    if (id === 'keys') this.grids.get(card)?.setFilter(this.statusFilter?.predicate(table));
     this.grids.get(card)?.show(table, this.context.state.sortOf(id) ?? { column: table.columns.find((column) => column.key === 'requests') ? 'requests' : table.columns[0]?.key ?? '', direction: 'descending' });
   }
 
@@ -224,6 +263,14 @@ export class CryptolensView implements PanelView {
     card.setTitle(title);
     card.ready();
     this.grids.get(card)?.show(table);
+  }
+
+  /** The Status cell's tooltip: the word and its reason. */
+  private statusTitle(index: number, column: number): string | undefined {
+    const shown = this.grids.get(this.card('keys'))?.shown();
+    if (!shown || shown.columns[column]?.key !== 'status') return undefined;
+    const keyId = shown.rows[index]?.[shown.columns.findIndex((candidate) => candidate.key === 'keyId')];
+    return typeof keyId === 'number' ? this.statusReasons.get(keyId) : undefined;
   }
 
   /** A device row opened: Recent events shows that machine code's events. */

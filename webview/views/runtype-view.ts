@@ -6,11 +6,13 @@ import { formatCount } from '../../src/text/format';
 import { h } from '../dom';
 import { minuteLabel } from '../shape/cells';
 import { NEUTRAL_COLOR, OUTCOME_COLORS } from '../shape/outcomes';
-import { keysTable, lastUseTable, stateTable, type RuntypeSummary } from '../shape/runtype-tables';
+import { ID_COLUMN, keysTable, lastUseTable, STATUS_COLUMN, stateTable, type RuntypeSummary } from '../shape/runtype-tables';
+import { STATUS_WORDS } from '../../src/panel/protocol';
 import { Card } from '../ui/card';
 import { ChartTable } from '../ui/chart-table';
 import { CardLoader } from '../ui/loader';
 import { PagedGrid } from '../ui/paged-grid';
+import { StatusFilter } from '../ui/status-filter';
 import { tiles } from '../ui/tiles';
 import type { PanelView, ViewContext, ViewSnapshot } from '../view';
 
@@ -27,6 +29,9 @@ export class RuntypeView implements PanelView {
   private readonly grid: PagedGrid;
   private readonly loader: CardLoader;
   private readonly keyId: string | undefined;
+  /** The keys grid's Status filter (issue 13), and each key's status reason for its cell's tooltip. */
+  private readonly statusFilter: StatusFilter;
+  private statusReasons = new Map<string, string>();
 
   constructor(private readonly context: ViewContext) {
     this.keyId = context.scope.vendor === 'runtype' ? context.scope.keyId : undefined;
@@ -48,8 +53,19 @@ export class RuntypeView implements PanelView {
         context.state.setSort('keys', sort);
         context.changed();
       },
-      isHighlighted: (row) => this.keyId !== undefined && row[4] === this.keyId,
+      isHighlighted: (row) => this.keyId !== undefined && row[ID_COLUMN] === this.keyId,
+      cellTitle: (index, column) => {
+        const row = this.grid.shown()?.rows[index];
+        return column === STATUS_COLUMN && typeof row?.[ID_COLUMN] === 'string' ? this.statusReasons.get(row[ID_COLUMN]) : undefined;
+      },
     });
+    this.statusFilter = new StatusFilter(STATUS_WORDS.runtype, context.state.filterOf('keys'), (word) => {
+      context.state.setFilter('keys', word);
+      const shown = this.grid.shown();
+      this.grid.setFilter(shown ? this.statusFilter.predicate(shown) : undefined);
+      context.changed();
+    });
+    this.keysCard.controls.append(this.statusFilter.element);
     this.keysCard.body.append(this.grid.element);
     this.loader = new CardLoader([this.stateCard, this.lastUseCard, this.keysCard], context);
     this.element = h('div', {
@@ -77,7 +93,8 @@ export class RuntypeView implements PanelView {
     if (this.stateCard.showsData && state) tables.push(state);
     if (this.lastUseCard.showsData && lastUse) tables.push(lastUse);
     if (this.keysCard.showsData && keys) tables.push(keys);
-    return { notes: [], tables };
+    const filtered = this.keysCard.showsData ? this.statusFilter.note(l10n.t('API keys')) : undefined;
+    return { notes: filtered ? [filtered] : [], tables };
   }
 
   restyle(): void {
@@ -117,6 +134,9 @@ export class RuntypeView implements PanelView {
     this.lastUseCard.ready();
     this.lastUseChart.render({ labels: lastUse.rows.map((row) => String(row[0])), series: [{ key: 'keys', label: l10n.t('Keys'), color: NEUTRAL_COLOR, values: lastUse.rows.map((row) => Number(row[1])) }], table: lastUse });
     this.keysCard.ready();
-    this.grid.show(keysTable(summary), this.context.state.sortOf('keys') ?? { column: 'lastUsedAt', direction: 'descending' });
+    this.statusReasons = new Map(summary.keys.flatMap((key) => (key.statusReason !== undefined ? [[key.id, l10n.t('{0}: {1}', key.status ?? '', key.statusReason)] as const] : [])));
+    const table = keysTable(summary);
+    this.grid.setFilter(this.statusFilter.predicate(table));
+    this.grid.show(table, this.context.state.sortOf('keys') ?? { column: 'lastUsedAt', direction: 'descending' });
   }
 }

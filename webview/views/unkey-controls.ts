@@ -6,6 +6,7 @@ import { h } from '../dom';
 import { customDatesFor, offeredPreset, PRESET_GRANULARITY, presetLabel, presetsFor, resolveRange, type RangeChoice, type RangeResult } from '../shape/range';
 import { dayText } from '../shape/time';
 import { dropdown } from '../toolkit/controls';
+import { dateInput, labelled } from '../ui/date-field';
 
 const granularityLabel = (granularity: Granularity): string =>
   granularity === 'hour' ? l10n.t('By hour') : granularity === 'day' ? l10n.t('By day') : l10n.t('By month');
@@ -86,14 +87,4 @@ export class RangeControls {
       this.from.max = dayText(Date.now());
     }
   }
-}
-
-function dateInput(label: string, value: string | undefined): HTMLInputElement {
-  const input = h('input', { className: 'date-input', attrs: { type: 'date', 'aria-label': label } });
-  input.value = value ?? '';
-  return input;
-}
-
-function labelled(text: string, control: HTMLElement): HTMLElement {
-  return h('label', { className: 'field', children: [h('span', { className: 'field-label', text }), control] });
 }

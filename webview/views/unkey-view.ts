@@ -1,7 +1,7 @@
 // Unkey: verification outcomes per time slice (stacked bars) over a chosen range, a breakdown by
 // key, identity, tag or tag combination (the top N by total), and a legend that hides outcomes.
 import * as l10n from '@vscode/l10n';
-import { BREAKDOWNS, type Breakdown, type Result } from '../../src/panel/protocol';
+import { BREAKDOWNS, STATUS_WORDS, type Breakdown, type Result } from '../../src/panel/protocol';
 import { formatCount, formatRate } from '../../src/text/format';
 import { addOutcomes, OUTCOMES, zeroOutcomes, type Outcome, type OutcomeCounts } from '../../src/vendors/model';
 import type { BarSeries } from '../charts/bar-chart';
@@ -17,8 +17,9 @@ import { Card } from '../ui/card';
 import { ChartTable } from '../ui/chart-table';
 import { OutcomeLegend } from '../ui/legend';
 import { CardLoader } from '../ui/loader';
+import { StatusFilter } from '../ui/status-filter';
 import { tiles } from '../ui/tiles';
-import { VerificationsSection } from './activity-cards';
+import { VerificationsSection } from './verifications-section';
 import type { PanelView, ViewContext, ViewSnapshot } from '../view';
 import { RangeControls } from './unkey-controls';
 
@@ -45,7 +46,9 @@ export class UnkeyView implements PanelView {
   private series: { range: Range; slices: Series; aggregated: Aggregated } | undefined;
   /** What the range controls changed to fit the vendor (a start clamped to v2's retention). */
   private rangeNote: string | undefined;
-  private breakdown: { by: Breakdown; limit: number; rows: BreakdownRows } | undefined;
+  private breakdown: { by: Breakdown; limit: number; rows: BreakdownRows; statusNote?: string } | undefined;
+  /** The top keys' Status filter (issue 13): shown while the breakdown groups by key. */
+  private readonly statusFilter: StatusFilter;
 
   constructor(private readonly context: ViewContext) {
     const keyScoped = context.scope.vendor === 'unkey' && context.scope.keyId !== undefined;
@@ -84,9 +87,15 @@ export class UnkeyView implements PanelView {
       this.controls.breakdown,
       (value) => {
         this.save({ breakdown: value });
+        this.statusFilter.element.hidden = value !== 'key';
         this.loadBreakdown();
       },
     );
+    this.statusFilter = new StatusFilter(STATUS_WORDS.unkey, context.state.filterOf('breakdown'), (word) => {
+      context.state.setFilter('breakdown', word);
+      this.showBreakdown();
+    });
+    this.statusFilter.element.hidden = this.controls.breakdown !== 'key';
     const limit = dropdown(
       l10n.t('Show'),
       LIMITS.map((value) => ({ value: String(value), label: l10n.t('Top {0}', value) })),
@@ -96,7 +105,7 @@ export class UnkeyView implements PanelView {
         this.loadBreakdown();
       },
     );
-    this.breakdownCard.controls.append(groupBy.element, limit.element);
+    this.breakdownCard.controls.append(groupBy.element, limit.element, this.statusFilter.element);
     if (keyScoped) this.recent = new VerificationsSection(context);
     this.element = h('div', {
       className: 'view unkey-view',
@@ -131,6 +140,8 @@ export class UnkeyView implements PanelView {
       else if (card.element.dataset.state === 'empty') notes.push(card.id === 'series' ? l10n.t('Outcomes over time: {0}', empty()) : l10n.t('Breakdown: {0}', empty()));
     }
     if (this.series && this.series.aggregated.size > 1) notes.push(this.aggregationNote(this.series.slices.length, this.series.aggregated, this.series.range));
+    const filtered = this.breakdown?.by === 'key' && this.breakdownCard.showsData ? this.statusFilter.note(l10n.t('Breakdown')) : undefined;
+    if (filtered) notes.push(filtered);
     if (this.recent) tables.push(...this.recent.tables());
     return { notes, tables };
   }
@@ -171,7 +182,7 @@ export class UnkeyView implements PanelView {
     this.breakdownLoader.run(
       () => this.context.request('unkey.breakdown', { range, by, limit }),
       (result) => {
-        this.breakdown = { by, limit, rows: result.rows };
+        this.breakdown = { by, limit, rows: result.rows, ...(result.statusNote ? { statusNote: result.statusNote } : {}) };
         this.showBreakdown();
       },
     );
@@ -213,13 +224,17 @@ export class UnkeyView implements PanelView {
 
   private showBreakdown(): void {
     if (!this.breakdown) return;
-    const { by, limit, rows } = this.breakdown;
+    const { by, limit, statusNote } = this.breakdown;
+    // Grouped by key, the Status filter keeps the keys with one status word, in the chart and the table alike.
+    const word = by === 'key' ? this.statusFilter.word() : undefined;
+    const rows = word === undefined ? this.breakdown.rows : this.breakdown.rows.filter((row) => row.status === word);
     const card = this.breakdownCard;
     const visible = this.legend.visible();
     const table = breakdownTable(rows, by, limit, visible);
     card.setTitle(table.name);
+    card.setNote([...(word !== undefined ? [l10n.t('Only keys whose status is {0}.', word)] : []), ...(by === 'key' && statusNote ? [statusNote] : [])].join(' '));
     if (rows.every((row) => row.outcomes.total === 0)) {
-      card.empty(empty());
+      card.empty(word !== undefined && this.breakdown.rows.length > 0 ? l10n.t('No keys whose status is {0} among these.', word) : empty());
       this.context.changed();
       return;
     }
