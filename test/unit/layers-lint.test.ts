@@ -51,4 +51,15 @@ describe('layers: lint refuses imports across them', () => {
     assert.deepEqual(await importErrors('src/http/x.ts', code), []);
     assert.deepEqual(await importErrors('src/usage/x.ts', "import type { Page } from '../vendors/model';\nexport type P = Page<number>;\n"), []);
   });
+
+  it('refuses a file of more than 300 lines in src/ and webview/ (one idea per file)', async () => {
+    const lines = (count: number): string => Array.from({ length: count }, (_, index) => `export const v${index} = ${index};`).join('\n') + '\n';
+    const maxLines = async (filePath: string, code: string): Promise<number> => {
+      const [result] = await eslint.lintText(code, { filePath });
+      return result?.messages.filter((message) => message.ruleId === 'max-lines').length ?? -1;
+    };
+    assert.equal(await maxLines('src/usage/x.ts', lines(300)), 0);
+    assert.equal(await maxLines('src/usage/x.ts', lines(301)), 1);
+    assert.equal(await maxLines('webview/views/x.ts', lines(301)), 1);
+  });
 });
