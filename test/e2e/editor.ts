@@ -54,10 +54,13 @@ export async function hoverOn(page: Page, text: string): Promise<Locator> {
   return editorHover(page);
 }
 
-/** Rests the mouse on `text` until a hover containing `expected` shows (the editor may still be moving lines). */
+/**
+ * Rests the mouse on `text` until a hover naming it and containing `expected` shows (the editor may
+ * still be moving lines, and the hover of an earlier word may still be fading).
+ */
 export async function hoverUntil(page: Page, text: string, expected: string): Promise<Locator> {
   for (let attempt = 1; ; attempt++) {
-    const hover = (await hoverOn(page, text)).filter({ hasText: expected });
+    const hover = (await hoverOn(page, text)).filter({ hasText: text }).filter({ hasText: expected });
     try {
       await hover.waitFor({ state: 'visible', timeout: 6_000 });
       return hover;

@@ -37,9 +37,10 @@ describe('key health in the workbench', { timeout: 300_000 }, () => {
     const { disabled, expired } = seeded();
     writeFileSync(join(open().host.profile.workspaceDir, 'keys.ts'), `export const DISABLED = '${disabled}';\nexport const EXPIRED = '${expired.key}';\n`);
     await openFromExplorer(open().page, 'keys.ts', 'DISABLED');
-    const unkey = await (await hoverUntil(open().page, disabled, 'Disabled')).innerText();
+    // The squiggle's Problem shows in the same widget first: wait for Keyscope's own hover (its link).
+    const unkey = await (await hoverUntil(open().page, disabled, 'Open in Keyscope Analytics')).innerText();
     assert.match(unkey, /Disabled: disabled, so every verification of it fails/, unkey);
-    const license = await (await hoverUntil(open().page, expired.key, 'Expired')).innerText();
+    const license = await (await hoverUntil(open().page, expired.key, 'Open in Keyscope Analytics')).innerText();
     assert.match(license, /Expired: expired \d+ days? ago/, license);
     await open().screenshot('health-hover');
   });
