@@ -94,8 +94,12 @@ async function boot(): Promise<void> {
     warn: (text) => console.warn(`Keyscope panel: ${text}`),
   });
   window.addEventListener('message', (event: MessageEvent<unknown>) => void endpoint.receive(event.data));
+  // The page is written once, when the panel opens; VS Code loads the same page again whenever it
+  // recreates a hidden webview. Only the first load (no state saved yet) may trust what the page
+  // says: later, settings (the Unkey version) and data may have changed, and the view asks.
+  const firstLoad = api.getState() === undefined;
   // Answers the host wrote into the page: taken in as if sent, so they are checked the same way.
-  for (const preload of preloadsFromPage()) void endpoint.receive(preload);
+  if (firstLoad) for (const preload of preloadsFromPage()) void endpoint.receive(preload);
   // Started now, finished in this task's microtasks, after the view below has sent its first requests.
   const registered = Promise.all([registerToolkit(), loadCharts()]).then(() => performance.mark('keyscope:registered'));
   // A preloaded answer settles at once: no view draws before Chart.js and the toolkit are registered.
@@ -168,7 +172,7 @@ async function boot(): Promise<void> {
     app.dataset.scope = scopeKey(init.scope);
     watchTheme(() => view.restyle());
   };
-  await start(initFromPage());
+  await start(firstLoad ? initFromPage() : undefined);
 }
 
 void boot();
