@@ -1,9 +1,11 @@
-// The Analytics panel's browser side: registers the toolkit and Chart.js, asks the host what this
-// panel shows (init), then builds the vendor's view. Everything from the host is parsed first.
+// The Analytics panel's browser side: reads what this panel shows from the page (the host wrote its
+// answer to init there; asked for only when missing), builds the vendor's view, which asks for its data
+// at once, and registers the toolkit and Chart.js while the answers travel. Everything from the host
+// is parsed first.
 import './panel.css';
 import * as l10n from '@vscode/l10n';
 import { Endpoint } from '../src/panel/protocol-endpoint';
-import { hostMethods, parseHostMessage, webviewMethods, type HostMethod, type Params, type Result } from '../src/panel/protocol';
+import { hostMethods, parseHostMessage, parseResult, webviewMethods, type HostMethod, type Params, type Result } from '../src/panel/protocol';
 import { scopeKey, type PanelScope, type Snapshot } from '../src/panel/protocol-data';
 import { loadCharts } from './charts/register';
 import { h } from './dom';
@@ -40,7 +42,34 @@ function createView(context: ViewContext): PanelView {
   }
 }
 
+/** The init answer the host wrote into the page, checked as if it had come as a message. */
+function initFromPage(): Result<'init'> | undefined {
+  const content = document.querySelector('meta[name="keyscope-init"]')?.getAttribute('content');
+  if (!content) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(content);
+  } catch {
+    return undefined;
+  }
+  const parsed = parseResult('init', raw);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The answers to the first requests the host wrote into the page (each checked when received). */
+function preloadsFromPage(): unknown[] {
+  const content = document.querySelector('meta[name="keyscope-preload"]')?.getAttribute('content');
+  if (!content) return [];
+  try {
+    const parsed: unknown = JSON.parse(content);
+    return Array.isArray(parsed) ? parsed : [];
+  } catch {
+    return [];
+  }
+}
+
 async function boot(): Promise<void> {
+  performance.mark('keyscope:boot');
   const api = vscodeApi();
   const app = document.getElementById('app') ?? document.body;
   useHostBundle(app);
@@ -58,22 +87,37 @@ async function boot(): Promise<void> {
     post: (message) => api.postMessage(message),
     // The host's only request, after "Keyscope: Refresh": load again with the current controls.
     answer: async (request) => {
-      if (request.method === 'reload') panel?.view.load();
+      if (request.method === 'reload') {
+        endpoint.forgetPreloads();
+        panel?.view.load();
+      }
       return {};
     },
     describe: messageOf,
     warn: (text) => console.warn(`Keyscope panel: ${text}`),
   });
   window.addEventListener('message', (event: MessageEvent<unknown>) => void endpoint.receive(event.data));
-  const request = <M extends HostMethod>(method: M, params: Params<M>): Promise<Result<M>> => endpoint.request(method, params) as Promise<Result<M>>;
+  // The page is written once, when the panel opens; VS Code loads the same page again whenever it
+  // recreates a hidden webview. Only the first load (no state saved yet) may trust what the page
+  // says: later, settings (the Unkey version) and data may have changed, and the view asks.
+  const firstLoad = api.getState() === undefined;
+  // Answers the host wrote into the page: taken in as if sent, so they are checked the same way.
+  if (firstLoad) for (const preload of preloadsFromPage()) void endpoint.receive(preload);
+  // Started now, finished in this task's microtasks, after the view below has sent its first requests.
+  const registered = Promise.all([registerToolkit(), loadCharts()]).then(() => performance.mark('keyscope:registered'));
+  // A preloaded answer settles at once: no view draws before Chart.js and the toolkit are registered.
+  const request = async <M extends HostMethod>(method: M, params: Params<M>): Promise<Result<M>> => {
+    const result = (await endpoint.request(method, params)) as Result<M>;
+    await registered;
+    return result;
+  };
 
-  await Promise.all([registerToolkit(), loadCharts()]);
-
-  const start = async (): Promise<void> => {
+  const start = async (fromPage?: Result<'init'>): Promise<void> => {
     app.setAttribute('aria-busy', 'true');
     let init: Result<'init'>;
     try {
-      init = await request('init', {});
+      init = fromPage ?? (await request('init', {}));
+      performance.mark('keyscope:init');
     } catch (error) {
       app.replaceChildren(h('div', { className: 'error-message', attrs: { role: 'alert' }, children: [h('span', { text: l10n.t('Could not start the panel: {0}', messageOf(error)) }), button(l10n.t('Retry'), () => void start())] }));
       app.setAttribute('aria-busy', 'false');
@@ -82,6 +126,7 @@ async function boot(): Promise<void> {
     const header = new PanelHeader(init.title, {
       refresh: () => {
         header.setStatus('');
+        endpoint.forgetPreloads();
         void request('refresh', {}).then(() => panel?.view.load(), (error: unknown) => header.setStatus(messageOf(error), true));
       },
       exportAs: (format) => {
@@ -121,15 +166,16 @@ async function boot(): Promise<void> {
     };
     const view = createView(context);
     panel = { scope: init.scope, title: init.title, view };
+    view.load();
+    await registered;
     document.title = init.title;
     app.replaceChildren(header.element, view.element);
     app.setAttribute('aria-busy', 'false');
     app.dataset.vendor = init.scope.vendor;
     app.dataset.scope = scopeKey(init.scope);
-    view.load();
     watchTheme(() => view.restyle());
   };
-  await start();
+  await start(firstLoad ? initFromPage() : undefined);
 }
 
 void boot();

@@ -2,13 +2,14 @@
 // channel between it and the host.
 import * as vscode from 'vscode';
 import type { UnkeyApiVersion } from '../vendors/unkey/types';
+import { firstRequests } from './first-requests';
 import { Endpoint } from './protocol-endpoint';
 import { describeError } from '../usage/describe-error';
-import { answerRequest, type PanelContext } from './handler';
+import { answerRequest, initAnswer, type PanelContext } from './handler';
 import { createNonce, renderPanelHtml } from './html';
 import type { PanelHealthClock } from './key-status';
 import type { PanelUsage } from './panel-usage';
-import { hostMethods, parseWebviewMessage, PANEL_VIEW_TYPE, webviewMethods } from './protocol';
+import { hostMethods, parseWebviewMessage, PANEL_VIEW_TYPE, webviewMethods, type Result } from './protocol';
 import { scopeKey, type PanelScope, type Snapshot } from './protocol-data';
 import { exportSnapshot } from './save-export';
 import { scopeTitle } from './scope';
@@ -38,6 +39,13 @@ export function createWebviewPanel(extensionUri: vscode.Uri, scope: PanelScope):
   return vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, scopeTitle(scope), { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, panelOptions(extensionUri));
 }
 
+/**
+ * How long a new panel's page waits for the answers to its first requests: enough for answers
+ * already cached (the page then has them), short next to the workbench's own ~0.3-0.8 s to load the
+ * webview's frame, so a slow vendor call delays the page by this much at most.
+ */
+export const PRELOAD_WAIT_MS = 250;
+
 /** Export asked a panel that closed while it waited for the panel to draw. */
 export class PanelClosedError extends Error {
   constructor() {
@@ -63,11 +71,19 @@ export class AnalyticsPanel implements vscode.Disposable {
   private readonly lifetime = new AbortController();
   /** The wait in snapshot(), cleared with the panel so no timer outlives it. */
   private snapshotTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The longest a new panel's page waits for its first answers (openWithPreloads). */
+  private preloadTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
     readonly scope: PanelScope,
     deps: PanelDeps,
+    /**
+     * A new panel: its webview starts with the default controls, so the host starts what it will ask
+     * first now, while the webview loads, and sends the answers unasked. A restored panel's webview
+     * has controls of its own: it asks.
+     */
+    preload = false,
   ) {
     this.key = scopeKey(scope);
     const title = scopeTitle(scope);
@@ -104,7 +120,9 @@ export class AnalyticsPanel implements vscode.Disposable {
       }),
       panel.onDidDispose(() => this.dispose()),
     );
-    panel.webview.html = this.html(deps.extensionUri, title);
+    const init = initAnswer(context);
+    if (preload) this.openWithPreloads(deps.extensionUri, init);
+    else panel.webview.html = this.html(deps.extensionUri, init, []);
   }
 
   reveal(): void {
@@ -142,6 +160,7 @@ export class AnalyticsPanel implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     this.lifetime.abort();
+    clearTimeout(this.preloadTimer);
     this.settleWaiters(undefined);
     this.endpoint.dispose();
     this.disposedEmitter.fire();
@@ -151,6 +170,32 @@ export class AnalyticsPanel implements vscode.Disposable {
     this.panel.dispose();
   }
 
+  /**
+   * A new panel: what its webview will ask first is answered now, while the webview loads. Answers
+   * ready within PRELOAD_WAIT_MS go into the page (the webview then draws without a round trip); the
+   * page is written then anyway, and later answers are sent as messages (if the webview asked
+   * already, it uses whichever comes first; the vendor calls are shared by the usage cache).
+   */
+  private openWithPreloads(extensionUri: vscode.Uri, init: Result<'init'>): void {
+    const ready: unknown[] = [];
+    let written = false;
+    const write = (): void => {
+      if (written || this.disposed) return;
+      written = true;
+      clearTimeout(this.preloadTimer);
+      this.panel.webview.html = this.html(extensionUri, init, ready);
+    };
+    const answers = firstRequests(this.scope, Date.now()).map((first) =>
+      this.endpoint.answerAhead(first.method, first.params as never).then((answer) => {
+        if (!answer) return;
+        if (written) this.endpoint.sendAhead(answer);
+        else ready.push(answer);
+      }),
+    );
+    this.preloadTimer = setTimeout(write, PRELOAD_WAIT_MS);
+    void Promise.all(answers).then(write);
+  }
+
   /** Answers every export waiting in snapshot() and clears the wait's timer. */
   private settleWaiters(snapshot: Snapshot | undefined): void {
     if (this.snapshotTimer !== undefined) clearTimeout(this.snapshotTimer);
@@ -158,7 +203,7 @@ export class AnalyticsPanel implements vscode.Disposable {
     for (const resolve of this.shownWaiters.splice(0)) resolve(snapshot);
   }
 
-  private html(extensionUri: vscode.Uri, title: string): string {
+  private html(extensionUri: vscode.Uri, init: Result<'init'>, preloads: readonly unknown[]): string {
     const webview = this.panel.webview;
     const media = (file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', file)).toString();
     return renderPanelHtml({
@@ -167,9 +212,11 @@ export class AnalyticsPanel implements vscode.Disposable {
       styleUri: media('webview.css'),
       scriptNonce: createNonce(),
       styleNonce: createNonce(),
-      title,
+      title: init.title,
       lang: vscode.env.language,
       ...(vscode.l10n.bundle ? { l10nBundle: vscode.l10n.bundle } : {}),
+      init,
+      preloads,
     });
   }
 }

@@ -6,7 +6,7 @@ import { cryptolensKey, cryptolensProduct } from './cryptolens-data';
 import type { PanelHealthClock } from './key-status';
 import type { RequestOf } from './protocol-endpoint';
 import type { PanelUsage } from './panel-usage';
-import type { hostMethods } from './protocol';
+import type { hostMethods, Result } from './protocol';
 import type { PanelScope, Snapshot } from './protocol-data';
 import { runtypeSummary } from './runtype-data';
 import { scopeTitle } from './scope';
@@ -37,11 +37,16 @@ export class ScopeMismatchError extends Error {
   }
 }
 
+/** What the panel shows: its scope, title and Unkey version (also written into its HTML). */
+export function initAnswer(context: Pick<PanelContext, 'scope' | 'title' | 'unkeyVersion'>): Result<'init'> {
+  return { scope: context.scope, title: context.title, unkeyVersion: context.unkeyVersion() };
+}
+
 export async function answerRequest(context: PanelContext, request: RequestOf<typeof hostMethods>): Promise<unknown> {
   const { scope, usage, signal } = context;
   switch (request.method) {
     case 'init':
-      return { scope, title: context.title, unkeyVersion: context.unkeyVersion() };
+      return initAnswer(context);
     case 'unkey.series':
       if (scope.vendor !== 'unkey') throw new ScopeMismatchError(request.method, scope);
       return unkeySeries(usage, scope, request.params, signal);

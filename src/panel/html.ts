@@ -1,8 +1,11 @@
 // The panel's HTML: a strict Content Security Policy, the bundled script and stylesheet from media/
-// with a fresh nonce, and nothing from a vendor (the webview asks for data once it runs).
+// with a fresh nonce, what `init` would answer and the answers to the first data requests that were
+// ready in time (so the first chart waits for no round trip), all as data in <meta> content, never
+// as markup or script.
 import { randomBytes } from 'node:crypto';
 import * as l10n from '@vscode/l10n';
 import type { L10nBundle } from './protocol-l10n';
+import type { Result } from './protocol';
 
 export interface PanelHtmlInput {
   /** webview.cspSource */
@@ -22,6 +25,10 @@ export interface PanelHtmlInput {
   lang?: string;
   /** The l10n bundle for that language (vscode.l10n.bundle), for the webview's l10n.t; none for English. */
   l10nBundle?: L10nBundle;
+  /** The answer to `init`, read by the webview from <meta name="keyscope-init"> (and checked like any answer). */
+  init: Result<'init'>;
+  /** Answers to the webview's first requests made while the panel opened (Endpoint.answerAhead), for <meta name="keyscope-preload">. */
+  preloads?: readonly unknown[];
 }
 
 /** 128 random bits, new for every render: a nonce that repeats is a nonce an attacker can reuse. */
@@ -52,7 +59,9 @@ export function renderPanelHtml(input: PanelHtmlInput): string {
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(input.cspSource, input.scriptNonce, input.styleNonce))}">
 <meta property="csp-nonce" content="${styleNonce}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" nonce="${styleNonce}" href="${escapeHtml(input.styleUri)}">
+<meta name="keyscope-init" content="${escapeHtml(JSON.stringify(input.init))}">
+${input.preloads?.length ? `<meta name="keyscope-preload" content="${escapeHtml(JSON.stringify(input.preloads))}">
+` : ''}<link rel="stylesheet" nonce="${styleNonce}" href="${escapeHtml(input.styleUri)}">
 <title>${escapeHtml(input.title)}</title>
 </head>
 <body>

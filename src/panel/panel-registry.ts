@@ -22,7 +22,7 @@ export class PanelRegistry implements vscode.Disposable {
       this.lastActive = existing;
       return existing;
     }
-    return this.adopt(createWebviewPanel(this.deps.extensionUri, scope), scope);
+    return this.adopt(createWebviewPanel(this.deps.extensionUri, scope), scope, true);
   }
 
   /** A panel VS Code kept across a window reload, with the state its webview saved. */
@@ -59,11 +59,16 @@ export class PanelRegistry implements vscode.Disposable {
     this.panels.clear();
   }
 
-  private adopt(webviewPanel: vscode.WebviewPanel, scope: PanelScope): AnalyticsPanel {
-    const panel = new AnalyticsPanel(webviewPanel, scope, {
-      ...this.deps,
-      open: async (other) => void this.open(other),
-    });
+  private adopt(webviewPanel: vscode.WebviewPanel, scope: PanelScope, preload = false): AnalyticsPanel {
+    const panel = new AnalyticsPanel(
+      webviewPanel,
+      scope,
+      {
+        ...this.deps,
+        open: async (other) => void this.open(other),
+      },
+      preload,
+    );
     this.panels.set(panel.key, panel);
     this.lastActive = panel;
     panel.onDidBecomeActive(() => (this.lastActive = panel));

@@ -184,16 +184,27 @@ export type RequestTo<T extends Record<string, { params: AnySchema }>> = {
   [M in keyof T & string]: { kind: 'request'; id: number; method: M; params: z.infer<T[M]['params']> };
 }[keyof T & string];
 
+/**
+ * The host's answer to a request the webview has not sent yet but will (its first loads): sent while
+ * the webview is still loading, so the first chart waits for no round trip (issue 16). It answers
+ * only the webview's first request with exactly this method and params; the webview still asks,
+ * and uses whichever comes first. Checked against the method's schemas like any answer.
+ */
+export type PreloadTo<T extends Record<string, { params: AnySchema; result: AnySchema }>> = {
+  [M in keyof T & string]: { kind: 'preload'; method: M; params: z.infer<T[M]['params']>; result: z.infer<T[M]['result']> };
+}[keyof T & string];
+
 /** Messages the webview sends: requests to the host, and responses to the host's requests. */
 export type WebviewToHost = RequestTo<typeof hostMethods> | ResponseMessage;
-/** Messages the host sends: responses to the webview's requests, and requests to the webview. */
-export type HostToWebview = RequestTo<typeof webviewMethods> | ResponseMessage;
+/** Messages the host sends: responses to the webview's requests, requests to the webview, and preloaded answers. */
+export type HostToWebview = RequestTo<typeof webviewMethods> | ResponseMessage | PreloadTo<typeof hostMethods>;
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; error: string; id: number | undefined };
 
 type MethodParams = Record<string, { params: AnySchema }>;
 
 const requestEnvelope = z.strictObject({ kind: z.literal('request'), id: requestId, method: z.string().check(z.maxLength(100)), params: z.unknown() });
+const preloadEnvelope = z.strictObject({ kind: z.literal('preload'), method: z.string().check(z.maxLength(100)), params: z.unknown(), result: z.unknown() });
 
 /**
  * In two steps, so an error names what is wrong with *this* request: first the envelope (kind, id,
@@ -220,7 +231,23 @@ export function parseWebviewMessage(raw: unknown): Parsed<WebviewToHost> {
 }
 
 export function parseHostMessage(raw: unknown): Parsed<HostToWebview> {
+  if (typeof raw === 'object' && raw !== null && (raw as Record<string, unknown>).kind === 'preload') return parsePreload(raw);
   return parseMessage(webviewMethods, raw);
+}
+
+/** A preloaded answer: a known host method, its params and its result, each checked against its schema. */
+function parsePreload(raw: unknown): Parsed<HostToWebview> {
+  const fail = (issues: z.core.$ZodError, prefix: PropertyKey[] = []): Parsed<HostToWebview> => ({ ok: false, error: describeIssues(issues, prefix), id: undefined });
+  const envelope = z.safeParse(preloadEnvelope, raw);
+  if (!envelope.success) return fail(envelope.error);
+  const method = envelope.data.method;
+  const schemas = Object.hasOwn(hostMethods, method) ? hostMethods[method as HostMethod] : undefined;
+  if (!schemas) return { ok: false, error: 'malformed message at method: not a known method', id: undefined };
+  const params = z.safeParse(schemas.params as AnySchema, envelope.data.params);
+  if (!params.success) return fail(params.error, ['params']);
+  const result = z.safeParse(schemas.result as AnySchema, envelope.data.result);
+  if (!result.success) return fail(result.error, ['result']);
+  return { ok: true, message: { kind: 'preload', method, params: params.data, result: result.data } as HostToWebview };
 }
 
 /** The id of something that claims to be a request, to answer it with an error. */

@@ -161,7 +161,7 @@ describe('l10n: the words Keyscope shows', () => {
 
   it('hands the panel the bundle in its page, escaped, and the webview takes nothing but a bundle', () => {
     const page = (l10nBundle?: Record<string, string>): string =>
-      renderPanelHtml({ cspSource: 'https://cdn', scriptUri: 'https://cdn/webview.js', styleUri: 'https://cdn/webview.css', scriptNonce: 'bm9uY2U=', styleNonce: 'c3R5bGU=', title: 'Unkey', lang: 'de', ...(l10nBundle ? { l10nBundle } : {}) });
+      renderPanelHtml({ cspSource: 'https://cdn', scriptUri: 'https://cdn/webview.js', styleUri: 'https://cdn/webview.css', scriptNonce: 'bm9uY2U=', styleNonce: 'c3R5bGU=', title: 'Unkey', init: { scope: { vendor: 'unkey', apiId: 'api_123' }, title: 'Unkey', unkeyVersion: 'v2' }, lang: 'de', ...(l10nBundle ? { l10nBundle } : {}) });
     const bundle = { Refresh: 'Aktualisieren', '"><script>alert(1)</script>': "</main>'&" };
     const html = page(bundle);
     assert.equal((html.match(/<script/g) ?? []).length, 1);

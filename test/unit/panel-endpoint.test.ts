@@ -149,4 +149,65 @@ describe('panel endpoints', () => {
     await assert.rejects(pending, /the panel was closed/);
     await assert.rejects(silent.request('init', {}), /the panel was closed/);
   });
+
+  describe('preloaded answers', () => {
+    const RUNTYPE = { totalKeys: 1, activeKeys: 1, expiredKeys: 0, asOf: 5, keys: [] };
+
+    it('settle the first identical request without asking the host', async () => {
+      let asked = 0;
+      const { host, webview, toHost, warnings } = pair(async () => {
+        asked++;
+        return RUNTYPE;
+      });
+      const ahead = await host.answerAhead('runtype.summary', {});
+      assert.ok(ahead);
+      host.sendAhead(ahead);
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.equal(asked, 1);
+      assert.deepEqual(await webview.request('runtype.summary', {}), RUNTYPE);
+      assert.equal(toHost.length, 0, 'nothing asked: the preload answered');
+      // The next ask (a Refresh, say) goes to the host.
+      assert.deepEqual(await webview.request('runtype.summary', {}), RUNTYPE);
+      assert.equal(asked, 2);
+      assert.deepEqual(warnings, []);
+    });
+
+    it('settle a request already on its way, and its response is dropped quietly', async () => {
+      let release: () => void = () => undefined;
+      const { host, webview, warnings } = pair(() => new Promise((resolve) => (release = () => resolve(RUNTYPE))));
+      const asked = webview.request('runtype.summary', {});
+      await new Promise((resolve) => setImmediate(resolve));
+      const later = { ...RUNTYPE, asOf: 9 };
+      webview.receive(structuredClone({ kind: 'preload', method: 'runtype.summary', params: {}, result: later }));
+      assert.deepEqual(await asked, later);
+      release();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      assert.deepEqual(warnings, []);
+      void host;
+    });
+
+    it('answer only the same params, are checked like answers, and are not used after a Refresh', async () => {
+      const { webview, warnings } = pair(async (request) => {
+        assert.equal(request.method, 'unkey.series');
+        return { slices: [] };
+      });
+      const range = { start: 0, end: 3_600_000, granularity: 'hour' as const };
+      const slices = [{ time: 0, outcomes: { valid: 1, rateLimited: 0, usageExceeded: 0, disabled: 0, insufficientPermissions: 0, forbidden: 0, expired: 0, notFound: 0, other: 0, total: 1 } }];
+      await webview.receive({ kind: 'preload', method: 'unkey.series', params: { granularity: 'hour', end: 3_600_000, start: 0 }, result: { slices: 'nope' } });
+      assert.match(warnings[0] ?? '', /rejected a message: malformed message at result\.slices/);
+      await webview.receive({ kind: 'preload', method: 'unkey.series', params: { ...range, end: 7_200_000 }, result: { slices } });
+      assert.deepEqual(await webview.request('unkey.series', range), { slices: [] }, 'other params: asked');
+      await webview.receive({ kind: 'preload', method: 'unkey.series', params: { ...range, start: 1 }, result: { slices } });
+      webview.forgetPreloads();
+      assert.deepEqual(await webview.request('unkey.series', { ...range, start: 1 }), { slices: [] }, 'forgotten: asked');
+    });
+
+    it('are not sent when answering fails (the webview asks and gets the error then)', async () => {
+      const { host, toWebview } = pair(async () => {
+        throw new Error('vendor down');
+      });
+      assert.equal(await host.answerAhead('runtype.summary', {}), undefined);
+      assert.deepEqual(toWebview, []);
+    });
+  });
 });

@@ -14,6 +14,7 @@ function render(title = 'Unkey · api_123'): string {
     scriptNonce: 'c2NyaXB0',
     styleNonce: 'c3R5bGU=',
     title,
+    init: { scope: { vendor: 'unkey', apiId: 'api_123' }, title, unkeyVersion: 'v2' },
   });
 }
 
@@ -46,5 +47,15 @@ describe('panel HTML', () => {
     const html = render('</title><script>alert(1)</script>');
     assert.ok(html.includes('<title>&#60;/title&#62;&#60;script&#62;alert(1)&#60;/script&#62;</title>'));
     assert.equal((html.match(/<script/g) ?? []).length, 1);
+  });
+
+  it('carries the init answer in a meta element, escaped, for the webview to start without asking', () => {
+    const title = 'Unkey · "api_1" </head><script>alert(1)</script>';
+    const html = render(title);
+    const content = /<meta name="keyscope-init" content="([^"]*)">/.exec(html)?.[1];
+    assert.ok(content !== undefined);
+    assert.equal((html.match(/<script/g) ?? []).length, 1);
+    const decoded = content.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+    assert.deepEqual(JSON.parse(decoded), { scope: { vendor: 'unkey', apiId: 'api_123' }, title, unkeyVersion: 'v2' });
   });
 });

@@ -167,8 +167,9 @@ export class UnkeyView implements PanelView {
     const range = this.currentRange();
     if (!range) return;
     this.seriesLoader.run(
-      () => this.context.request('unkey.series', range),
+      () => (performance.mark('keyscope:series-asked'), this.context.request('unkey.series', range)),
       (result) => {
+        performance.mark('keyscope:series-answered');
         this.series = { range, slices: result.slices, aggregated: aggregate(result.slices, range.granularity) };
         this.showSeries();
       },
