@@ -3,13 +3,13 @@
 // wrapper times require() of the bundle and activate() from its start until its promise resolves,
 // and appends one line per activation; every page reload starts a new extension host, so one
 // code-server gives several cold activations.
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchHost } from '../../test/host/launcher';
 import { waitFor } from '../../test/host/timeout';
 import { workbenchUrl } from '../../test/host/workbench-url';
-import { repoRoot, type ProductionBuild } from '../lib/bundle';
+import { type ProductionBuild } from '../lib/bundle';
+import { scratchExtension } from '../lib/scratch-extension';
 import type { ActivationSample } from './inprocess-child';
 
 const LOG_VARIABLE = 'KEYSCOPE_BENCH_ACTIVATION_LOG';
@@ -36,18 +36,9 @@ exports.deactivate = function deactivate() {
 `;
 
 /** A copy of the extension (manifest, production bundle, media) whose main is the timing wrapper. */
-function scratchExtension(build: ProductionBuild): string {
-  const dir = mkdtempSync(join(tmpdir(), 'keyscope-bench-ext-'));
-  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as Record<string, unknown>;
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...manifest, main: './bench-activation.js' }, null, 2));
+function activationExtension(build: ProductionBuild): string {
+  const dir = scratchExtension(build, 'keyscope-bench-ext-', { main: './bench-activation.js' });
   writeFileSync(join(dir, 'bench-activation.js'), WRAPPER);
-  // All of dist/: the bundles extension.js requires lazily sit beside it.
-  cpSync(build.distDir, join(dir, 'dist'), { recursive: true });
-  mkdirSync(join(dir, 'media'));
-  for (const file of ['keyscope.svg', 'webview.js', 'webview.css']) {
-    const source = join(repoRoot, 'media', file);
-    if (existsSync(source)) copyFileSync(source, join(dir, 'media', file));
-  }
   return dir;
 }
 
@@ -61,7 +52,7 @@ function readSamples(log: string): ActivationSample[] {
 
 /** `activations` cold activations in one code-server: the first load, then a page reload each. */
 export async function measureHostActivation(build: ProductionBuild, activations: number): Promise<ActivationSample[]> {
-  const extensionDir = scratchExtension(build);
+  const extensionDir = activationExtension(build);
   const log = join(extensionDir, 'activations.jsonl');
   const host = await launchHost({ env: () => ({ [LOG_VARIABLE]: log }) });
   try {

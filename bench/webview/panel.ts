@@ -10,8 +10,7 @@
 // host (empty usage cache), one panel opened in it; the blank and Keyscope's panel alternate which
 // goes first, COLD_ROUNDS rounds. Warm: one more workbench, each panel opened once, then WARM_OPENS
 // of each interleaved (K B, B K, …), closing the editors in between.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCommand, selectQuickPick } from '../../test/e2e/quick-input';
 import { emulatorSettings } from '../../test/host/emulator-config';
@@ -20,7 +19,8 @@ import type { BrowserContext, Frame, Page } from '../../test/host/playwright-typ
 import { waitFor } from '../../test/host/timeout';
 import { workbenchUrl } from '../../test/host/workbench-url';
 import type { Emulator } from '../../test/emulator/server';
-import { repoRoot, type ProductionBuild } from '../lib/bundle';
+import type { ProductionBuild } from '../lib/bundle';
+import { scratchExtension } from '../lib/scratch-extension';
 import { atMost, figure, formatNumber, type Figure } from '../lib/figure';
 import { median } from '../lib/stats';
 import { BLANK_COMMAND_TITLE, writeBlankExtension } from './blank-extension';
@@ -72,14 +72,6 @@ interface Open {
   requests: number;
 }
 
-function scratchExtension(build: ProductionBuild): string {
-  const dir = mkdtempSync(join(tmpdir(), 'keyscope-bench-panel-'));
-  cpSync(join(repoRoot, 'package.json'), join(dir, 'package.json'));
-  // All of dist/: the panel's vendor calls require dist/http.js beside dist/extension.js.
-  cpSync(build.distDir, join(dir, 'dist'), { recursive: true });
-  cpSync(join(build.dir, 'media'), join(dir, 'media'), { recursive: true });
-  return dir;
-}
 
 async function marksOf(frame: Frame): Promise<FrameMarks | undefined> {
   return frame.evaluate(() => (window as unknown as { __keyscopeBench?: FrameMarks }).__keyscopeBench).catch(() => undefined);
@@ -178,7 +170,7 @@ const ms = (value: number): string => `${formatNumber(Math.round(value))} ms`;
 const ratioText = (value: number): string => `${value.toFixed(2)}×`;
 
 export async function panelFigures(build: ProductionBuild, emulator: Emulator): Promise<Figure[]> {
-  const extensionDir = scratchExtension(build);
+  const extensionDir = scratchExtension(build, 'keyscope-bench-panel-');
   const apiId = emulator.config.unkey.apiIds[0] ?? '';
   const host = await launchHost({
     // One API configured: Open Analytics → Unkey opens it without asking which.
