@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { tryParseJson } from './http/json';
+import { tryParseJson } from './text/try-parse-json';
 import { isVendorId } from './vendor-id';
 import type { TokenStore } from './secrets';
 

@@ -4,6 +4,7 @@ import { en } from 'zod/locales';
 import { ResponseFormatError, type RequestContext } from './errors';
 import type { HttpResponse } from './client';
 import { VENDOR_NAMES } from '../vendor-id';
+import { tryParseJson } from '../text/try-parse-json';
 
 // zod/mini loads no locale, so every issue would read "Invalid input"; the English texts
 // (under 3 KB) are passed per parse, so nothing global changes for other zod users.
@@ -27,15 +28,6 @@ export function parseJsonBody(context: RequestContext, response: HttpResponse): 
       ? l10n.t('HTTP {0} response is an HTML or XML page', response.status)
       : l10n.t('HTTP {0} response is not valid JSON (truncated?)', response.status),
   );
-}
-
-/** The JSON in `text`, or undefined when it is not JSON (an error body may be anything; a schema then fails on it). */
-export function tryParseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -13,7 +13,8 @@ import {
   VendorError,
   type RequestContext,
 } from '../../http/errors';
-import { parseJsonBody, tryParseJson, validate } from '../../http/json';
+import { parseJsonBody, validate } from '../../http/json';
+import { tryParseJson } from '../../text/try-parse-json';
 import { parseRetryAfter } from '../../http/retry';
 
 const AUTHENTICATION_MESSAGES = new Set(['Access denied.', 'Unable to authenticate.']);

@@ -9,7 +9,8 @@ import {
   VendorError,
   type RequestContext,
 } from '../../http/errors';
-import { describeBody, tryParseJson } from '../../http/json';
+import { describeBody } from '../../http/json';
+import { tryParseJson } from '../../text/try-parse-json';
 import { parseRetryAfter } from '../../http/retry';
 import { errorBodySchema } from './schemas';
 

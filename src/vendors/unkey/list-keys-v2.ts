@@ -2,7 +2,8 @@
 import * as l10n from '@vscode/l10n';
 import type { HttpClient } from '../../http/client';
 import { AuthenticationError, redact, ResponseFormatError, type RequestContext } from '../../http/errors';
-import { parseJsonBody, tryParseJson, validate } from '../../http/json';
+import { parseJsonBody, validate } from '../../http/json';
+import { tryParseJson } from '../../text/try-parse-json';
 import { plainText } from '../../text/untrusted';
 import type { ApiKey, Page } from '../model';
 import { checkListKeys } from './query-checks';

@@ -12,7 +12,8 @@ import {
   VendorError,
   type RequestContext,
 } from '../../http/errors';
-import { describeBody, tryParseJson } from '../../http/json';
+import { describeBody } from '../../http/json';
+import { tryParseJson } from '../../text/try-parse-json';
 import { parseRetryAfter } from '../../http/retry';
 import { v1ErrorSchema } from './v1-schemas';
 
