@@ -11,6 +11,7 @@ export const LAZY_BUNDLES = [
   { entry: 'src/http/undici.ts', outfile: 'dist/http.js' },
   { entry: 'src/trust/jsonc.ts', outfile: 'dist/jsonc.js' },
   { entry: 'src/vendors/clients.ts', outfile: 'dist/vendors.js' },
+  { entry: 'src/commands/lookup-key.ts', outfile: 'dist/lookup.js' },
 ];
 
 /** Loaded with the host bundle (they are small); each is imported like any module. */
@@ -19,6 +20,9 @@ export const SHARED_MODULES = [
   { entry: 'src/http/missing-permission-error.ts', outfile: 'dist/missing-permission-error.js' },
   { entry: 'src/vendors/unkey/needs-v2-error.ts', outfile: 'dist/needs-v2-error.js' },
   { entry: 'src/vendors/cryptolens/day-range.ts', outfile: 'dist/day-range.js' },
+  // The lookup bundle tells these apart from what the usage service throws.
+  { entry: 'src/usage/no-token-error.ts', outfile: 'dist/no-token-error.js' },
+  { entry: 'src/usage/cancelled.ts', outfile: 'dist/cancelled.js' },
   // @vscode/l10n holds the bundle extension.ts configures it with: every bundle's l10n.t must read that one.
   { entry: 'src/text/l10n.ts', outfile: 'dist/l10n.js', package: '@vscode/l10n' },
 ];

@@ -3,7 +3,7 @@ import * as l10n from '@vscode/l10n';
 import { ConfigStore } from './config';
 import { copyFromNode } from './commands/copy';
 import { openGetStarted } from './commands/get-started';
-import { lookupKey, lookupKeyAtCursor } from './commands/lookup-key';
+import type * as Lookup from './commands/lookup-key';
 import { refresh } from './commands/refresh';
 import { removeToken } from './commands/remove-token';
 import { setToken } from './commands/set-token';
@@ -78,8 +78,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keysco
       }
     }),
     refreshed,
-    vscode.commands.registerCommand(COMMANDS.lookupKey, (arg?: unknown) => lookupKey(usage, config, arg)),
-    vscode.commands.registerCommand(COMMANDS.lookupKeyAtCursor, () => lookupKeyAtCursor(usage, config)),
+    vscode.commands.registerCommand(COMMANDS.lookupKey, (arg?: unknown) => lookupCommands().lookupKey(usage, config, arg)),
+    vscode.commands.registerCommand(COMMANDS.lookupKeyAtCursor, () => lookupCommands().lookupKeyAtCursor(usage, config)),
     trackCursorKeyId(),
     registerHover(usage, settings),
     registerMissingPermissionNotice(usage),
@@ -112,6 +112,12 @@ function testHttpOverrides(mode: vscode.ExtensionMode): Partial<HttpOptions> {
   const ms = Number(process.env.KEYSCOPE_TEST_HTTP_TIMEOUT_MS);
   if (mode === vscode.ExtensionMode.Production || !Number.isSafeInteger(ms) || ms <= 0) return {};
   return { connectTimeoutMs: ms, headersTimeoutMs: ms, bodyTimeoutMs: ms };
+}
+
+/** The lookup commands, required on their first use (in the build: dist/lookup.js). */
+function lookupCommands(): typeof Lookup {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./commands/lookup-key') as typeof Lookup;
 }
 
 export function deactivate(): void {

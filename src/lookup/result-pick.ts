@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { KeyscopeConfig } from '../config';
 import type { KeyFacts } from '../usage/key-facts';
-import { NoTokenError, type UsageService } from '../usage/usage-service';
+import { NoTokenError } from '../usage/no-token-error';
+import type { UsageService } from '../usage/usage-service';
 import { VENDOR_NAMES } from '../vendor-id';
 import { answerOnce } from './answer-once';
 import { describeTarget, targetValue } from './recognize';

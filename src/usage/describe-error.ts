@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { KeyscopeError } from '../http/errors';
 import { plainText } from '../text/untrusted';
 import { VENDOR_NAMES } from '../vendor-id';
-import { NoTokenError } from './usage-service';
+import { NoTokenError } from './no-token-error';
 
 /** For a person, wherever a failure is shown: "Cryptolens: Access denied.", or what to do. Never a token. */
 export function describeError(error: unknown): string {

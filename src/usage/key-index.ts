@@ -8,7 +8,8 @@ import type { ApiKey, LicenseKeySummary, OutcomeCounts } from '../vendors/model'
 import { cryptolensKeyFacts, runtypeKeyFacts, unkeyApiFacts, unkeyKeyFacts, unscannedCryptolensKeyFacts, withHealth, type KeyFacts } from './key-facts';
 import type { HealthOptions } from '../health/options';
 import { cryptolensHoverHealth, runtypeKeyHealth, unkeyKeyHealth } from './key-health';
-import { NoTokenError, type UsageService } from './usage-service';
+import { NoTokenError } from './no-token-error';
+import type { UsageService } from './usage-service';
 
 /** A string seen in several products (each product has its own keys) shows at most this many. */
 const MAX_MATCHES = 3;

@@ -2,24 +2,16 @@
 // cooldowns (cooldown.ts), the "how did the last call end" listeners, and the memory of health reads
 // an account's token lacks the permission for. The vendor reads build on it (cryptolens-usage.ts,
 // unkey-usage.ts, usage-service.ts).
-import * as l10n from '@vscode/l10n';
 import type { VendorId } from '../vendor-id';
 import { BoundedCache, type CacheLimits } from './cache';
 import { CoolingDownError, Cooldowns } from './cooldown';
 import { DEFAULT_MAX_SCAN_KEYS } from './scan';
 import type { Connected, VendorClients } from './vendor-clients';
 import { MissingPermissionError } from '../http/missing-permission-error';
+import { NoTokenError } from './no-token-error';
 
 /** Told once per vendor and account that the token lacks the permission status needs. */
 export type MissingPermissionListener = (vendor: VendorId, permission: string) => void;
-
-/** Thrown when a view asks for a vendor that has no token; views show the welcome instead. */
-export class NoTokenError extends Error {
-  constructor(readonly vendor: VendorId) {
-    super(l10n.t('No {0} token is set.', vendor));
-    this.name = 'NoTokenError';
-  }
-}
 
 /** How a vendor's latest call ended: told to whoever shows vendor health (the status bar). */
 export type Settled = { vendor: VendorId; ok: true } | { vendor: VendorId; ok: false; error: unknown };

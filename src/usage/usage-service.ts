@@ -1,7 +1,7 @@
 import type { ApiKey, KeyActivitySummary } from '../vendors/model';
 import { UnkeyUsage } from './unkey-usage';
 
-export { NoTokenError, type MissingPermissionListener, type Settled, type UsageOptions } from './usage-core';
+export type { MissingPermissionListener, Settled, UsageOptions } from './usage-core';
 export { EVENTS_PAGE, type KeyEventsQuery, type ProductCount } from './cryptolens-usage';
 
 /**

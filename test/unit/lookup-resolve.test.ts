@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { resolveLookup, type LookupResult, type ResolvableTarget } from '../../src/lookup/resolve';
 import type { KeyFacts } from '../../src/usage/key-facts';
-import { NoTokenError } from '../../src/usage/usage-service';
+import { NoTokenError } from '../../src/usage/no-token-error';
 import { EXAMPLE_KEY, EXAMPLE_KEY_ID, EXAMPLE_PRODUCT_ID } from '../emulator/cryptolens/examples';
 import { startUsageHarness, TEST_NOW, type UsageHarness } from './lookup-harness';
 
