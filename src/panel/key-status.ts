@@ -8,7 +8,6 @@ import { DEFAULT_EXPIRES_SOON_DAYS, type HealthOptions } from '../health/options
 import { runtypeHealth } from '../health/runtype-health';
 import type { CryptolensStatus, KeyHealth, KeyStatus, RuntypeStatus, UnkeyStatus } from '../health/status';
 import { unkeyHealth } from '../health/unkey-health';
-import { formatCount } from '../text/format';
 import { plainText } from '../text/untrusted';
 import type { LicenseKeyDetails } from '../vendors/license-key';
 import { zeroOutcomes, type LicenseKeySummary } from '../vendors/model';
@@ -70,27 +69,25 @@ export function cryptolensStatuses(summaries: readonly LicenseKeySummary[], read
 }
 
 /**
- * Unkey keys of one API by key id: the API's key list (the Keys view's cached pages) and its one
- * last-24-hours query. Without the list no key gets a status; without the query rates go unchecked.
+ * The shown Unkey keys of one API by key id: their listings (usage.unkeyKeysById: the API's key list
+ * or keys.getKey each, whichever costs fewer requests) and the API's one last-24-hours query. Without
+ * the listings no key gets a status; without the query rates go unchecked.
  */
-export async function unkeyStatuses(usage: PanelUsage, apiId: string, options: HealthOptions, signal?: AbortSignal): Promise<Statuses<string, UnkeyStatus>> {
+export async function unkeyStatuses(usage: PanelUsage, apiId: string, keyIds: readonly string[], options: HealthOptions, signal?: AbortSignal): Promise<Statuses<string, UnkeyStatus>> {
   const quiet = (error: unknown): undefined => {
     if (isCancellation(error)) throw error;
     return undefined;
   };
-  const [listing, recent] = await Promise.all([usage.unkeyKeysOfApi(apiId, signal).catch(quiet), usage.unkeyRecentByKey(apiId, signal).catch(quiet)]);
-  if (!listing) return { byKey: new Map(), note: l10n.t('No status: Keyscope could not read this API’s key list (the root key needs read_key and read_api).') };
+  const [listing, recent] = await Promise.all([usage.unkeyKeysById(apiId, keyIds, signal).catch(quiet), usage.unkeyRecentByKey(apiId, signal).catch(quiet)]);
+  if (!listing || (listing.size === 0 && keyIds.length > 0)) return { byKey: new Map(), note: l10n.t('No status: Keyscope could not read this API’s keys (the root key needs read_key and read_api).') };
   const byKey = new Map<string, KeyHealth<UnkeyStatus>>();
   let caveat: string | undefined;
-  for (const [keyId, key] of listing.keys) {
+  for (const [keyId, key] of listing) {
     const health = unkeyHealth(recent ? { key, last24h: recent.get(keyId) ?? zeroOutcomes() } : { key }, options);
     byKey.set(keyId, health);
     caveat ??= health.caveat;
   }
-  // A list too long to read whole leaves the keys past its end without a status.
-  const cut = l10n.t('Status only for the first {0} keys of the API’s key list.', formatCount(listing.keys.size));
-  const note = listing.complete ? caveat : caveat ? `${cut} ${caveat}` : cut;
-  return { byKey, ...(note ? { note } : {}) };
+  return { byKey, ...(caveat ? { note: caveat } : {}) };
 }
 
 /** Runtype keys by id, from the key list (one request, shared with the Keys view). */

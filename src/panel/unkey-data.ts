@@ -35,9 +35,7 @@ export async function unkeyBreakdown(
   signal?: AbortSignal,
   health = defaultPanelHealth,
 ): Promise<Result<'unkey.breakdown'>> {
-  // Grouped by key, each key's status too (issue 13): the API's key list and its last 24 hours, read beside the query.
-  const statusing: Promise<Statuses<string, UnkeyStatus> | undefined> = params.by === 'key' ? unkeyStatuses(usage, scope.apiId, health(), signal) : Promise.resolve(undefined);
-  const verifying = usage.unkeyVerifications(
+  const rows = await usage.unkeyVerifications(
     {
       apiId: scope.apiId,
       start: params.range.start,
@@ -50,15 +48,17 @@ export async function unkeyBreakdown(
     },
     signal,
   );
-  const [rows, statuses] = await Promise.all([verifying, statusing]);
-  const grouped = rows.map((row) => ({
-    ...groupOf(row, params.by),
-    outcomes: outcomeCounts(row.outcomes),
-    ...(statuses && row.keyId ? statusFields(statuses.byKey.get(row.keyId)) : {}),
-  }));
+  const grouped = rows.map((row) => ({ keyId: row.keyId, shown: { ...groupOf(row, params.by), outcomes: outcomeCounts(row.outcomes) } }));
   // The vendor orders by total already; a stable re-sort keeps ties in the order it gave.
-  grouped.sort((a, b) => b.outcomes.total - a.outcomes.total);
-  return { rows: grouped.slice(0, params.limit), ...(statuses?.note ? { statusNote: statuses.note } : {}) };
+  grouped.sort((a, b) => b.shown.outcomes.total - a.shown.outcomes.total);
+  const top = grouped.slice(0, params.limit);
+  // Grouped by key, each shown key's status too (issue 13), read for those keys only.
+  const keyIds = top.flatMap(({ keyId }) => (keyId ? [keyId] : []));
+  const statuses: Statuses<string, UnkeyStatus> | undefined = params.by === 'key' ? await unkeyStatuses(usage, scope.apiId, keyIds, health(), signal) : undefined;
+  return {
+    rows: top.map(({ keyId, shown }) => ({ ...shown, ...(statuses && keyId ? statusFields(statuses.byKey.get(keyId)) : {}) })),
+    ...(statuses?.note ? { statusNote: statuses.note } : {}),
+  };
 }
 
 function groupOf(row: VerificationSlice, by: Breakdown): { id: string; label: string } {
