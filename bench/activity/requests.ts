@@ -9,24 +9,12 @@ import type { DailyParams } from '../../src/panel/protocol-activity';
 import type { Result } from '../../src/panel/protocol';
 import type { Emulator } from '../../test/emulator/server';
 import { atMost, exactly, figure, type Figure } from '../lib/figure';
-import { createKeyscope, type Keyscope } from '../lib/keyscope';
+import { createKeyscope } from '../lib/keyscope';
+import { benchPanelContext } from '../lib/panel-context';
 
 const SECTION = '8 activity';
 const DAY = 86_400_000;
 const OLDER_PAGES = 3;
-
-function context(keyscope: Keyscope, scope: PanelScope): PanelContext {
-  return {
-    scope,
-    title: 'bench',
-    usage: keyscope.usage,
-    unkeyVersion: () => 'v2',
-    save: async () => false,
-    open: async () => undefined,
-    shown: () => undefined,
-    signal: new AbortController().signal,
-  };
-}
 
 let ids = 0;
 function ask<M extends 'cryptolens.daily' | 'cryptolens.events'>(panel: PanelContext, method: M, params: unknown): Promise<Result<M>> {
@@ -52,7 +40,7 @@ export async function activityRequestFigures(emulator: Emulator): Promise<Figure
     const keyscope = await createKeyscope(emulator.config);
     try {
       emulator.requests.clear();
-      const result = await ask(context(keyscope, { vendor: 'cryptolens', productId }), 'cryptolens.daily', params);
+      const result = await ask(benchPanelContext(keyscope, { vendor: 'cryptolens', productId }), 'cryptolens.daily', params);
       if (result.points.length !== days) throw new Error(`${label}: ${result.points.length} days shown`);
       const budget = Math.ceil(days / 1_000);
       figures.push(
@@ -76,7 +64,7 @@ export async function activityRequestFigures(emulator: Emulator): Promise<Figure
   const keyscope = await createKeyscope(emulator.config);
   try {
     const scope: PanelScope = { vendor: 'cryptolens', productId: summary.productId, keyId: summary.keyId };
-    const panel = context(keyscope, scope);
+    const panel = benchPanelContext(keyscope, scope);
     await answerRequest(panel, { kind: 'request', id: ++ids, method: 'cryptolens.key', params: {} });
     emulator.requests.clear();
     const first = await ask(panel, 'cryptolens.events', {});

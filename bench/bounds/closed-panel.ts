@@ -4,12 +4,13 @@
 // 500 ms), and while the HTTP client sleeps before a retry (503, Retry-After: 30). Counted: vendor
 // requests the emulator receives after the close, once every aborted call has ended.
 import '../vscode/register';
-import { answerRequest, type PanelContext } from '../../src/panel/handler';
+import { answerRequest } from '../../src/panel/handler';
 import type { PanelScope } from '../../src/panel/protocol-data';
 import type { Emulator } from '../../test/emulator/server';
 import type { Fault } from '../../test/emulator/faults';
 import { exactly, figure, type Figure } from '../lib/figure';
 import { createKeyscope } from '../lib/keyscope';
+import { benchPanelContext } from '../lib/panel-context';
 import { median } from '../lib/stats';
 
 const SECTION = '7 bounds';
@@ -42,16 +43,7 @@ async function closeMidLoad(emulator: Emulator, moment: Moment): Promise<{ after
   const productId = emulator.cryptolens.data.summaries[0]?.productId ?? 0;
   const scope: PanelScope = { vendor: 'cryptolens', productId };
   const lifetime = new AbortController();
-  const context: PanelContext = {
-    scope,
-    title: 'bench',
-    usage: keyscope.usage,
-    unkeyVersion: () => 'v2',
-    save: async () => false,
-    open: async () => undefined,
-    shown: () => undefined,
-    signal: lifetime.signal,
-  };
+  const context = benchPanelContext(keyscope, scope, lifetime.signal);
   try {
     emulator.faults.clear();
     emulator.faults.add({ vendor: 'cryptolens', fault: moment.fault });

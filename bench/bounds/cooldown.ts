@@ -6,7 +6,7 @@ import '../vscode/register';
 import * as vscode from 'vscode';
 import { refresh } from '../../src/commands/refresh';
 import { KeyHoverProvider } from '../../src/hover/provider';
-import { answerRequest, type PanelContext } from '../../src/panel/handler';
+import { answerRequest } from '../../src/panel/handler';
 import type { PanelScope } from '../../src/panel/protocol-data';
 import { CryptolensRootNode } from '../../src/tree/cryptolens-nodes';
 import { KeysTree } from '../../src/tree/keys-tree';
@@ -19,6 +19,7 @@ import type { VendorId } from '../../src/vendor-id';
 import type { Emulator } from '../../test/emulator/server';
 import { exactly, figure, type Figure } from '../lib/figure';
 import { createKeyscope, type Keyscope } from '../lib/keyscope';
+import { benchPanelContext } from '../lib/panel-context';
 
 const HOVERS = 50;
 const SECTION = '7 bounds';
@@ -107,16 +108,7 @@ async function run(emulator: Emulator, test: Case): Promise<{ requests: number; 
     const tree = new KeysTree(async () => [root], (work) => work());
     await refresh(keyscope.tokens, keyscope.usage, tree);
     said.push(`tree: ${(await expand(tree, root)).find((label) => /rate limited/.test(label)) ?? '(no message)'}`);
-    const context: PanelContext = {
-      scope: test.scope,
-      title: 'bench',
-      usage: keyscope.usage,
-      unkeyVersion: () => 'v2',
-      save: async () => false,
-      open: async () => undefined,
-      shown: () => undefined,
-      signal: new AbortController().signal,
-    };
+    const context = benchPanelContext(keyscope, test.scope);
     for (const request of test.requests) await answerRequest(context, request).catch((error: unknown) => said.push(`panel: ${describeError(error)}`));
     await keyscope.usage.settled();
     return { requests: emulator.requests.count({ vendor: test.vendor }), said };
