@@ -5,12 +5,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { hoverMarkdown } from '../../src/hover/content';
 import { resolveLookup } from '../../src/lookup/resolve';
 import { KeyIndex } from '../../src/usage/key-index';
-import type { IdCandidate, IdKind } from '../../src/vendors/key-ids';
-import { startUsageHarness, TEST_NOW, type UsageHarness } from './lookup-harness';
-
-function candidate(kind: IdKind, text: string): IdCandidate {
-  return { kind, text, start: 0, end: text.length };
-}
+import { candidate, startUsageHarness, TEST_NOW, type UsageHarness } from './lookup-harness';
 
 describe('key health on hovers and lookups', () => {
   let harness: UsageHarness;

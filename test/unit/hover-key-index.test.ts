@@ -2,15 +2,11 @@
 // data, unknown ids show nothing, and a document's ids cost a handful of requests, not one each.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { findIds, type IdCandidate, type IdKind } from '../../src/vendors/key-ids';
+import { findIds } from '../../src/vendors/key-ids';
 import { KeyIndex } from '../../src/usage/key-index';
 import { KEY_LIST_CAVEAT } from '../../src/health/cryptolens-health';
 import { HOVER_FEW_LICENSES } from '../../src/usage/cryptolens-usage';
-import { startUsageHarness, TEST_NOW, type UsageHarness } from './lookup-harness';
-
-function candidate(kind: IdKind, text: string): IdCandidate {
-  return { kind, text, start: 0, end: text.length };
-}
+import { candidate, startUsageHarness, TEST_NOW, type UsageHarness } from './lookup-harness';
 
 describe('hover: resolving ids through the usage service', () => {
   let harness: UsageHarness;

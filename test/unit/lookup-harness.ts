@@ -2,6 +2,7 @@
 // UsageService over real vendor clients — only SecretStorage is replaced by a map of tokens.
 import type { KeyscopeConfig } from '../../src/config';
 import type { TokenStore } from '../../src/secrets';
+import type { IdCandidate, IdKind } from '../../src/vendors/key-ids';
 import { DEFAULT_MAX_SCAN_KEYS } from '../../src/usage/scan';
 import { UsageService } from '../../src/usage/usage-service';
 import { VendorClients } from '../../src/usage/vendor-clients';
@@ -72,4 +73,9 @@ export async function startUsageHarness(): Promise<UsageHarness> {
     clients,
     close: () => fixture.close(),
   };
+}
+
+/** A recognized id spanning the whole text, as the hover's recognizer would hand it over. */
+export function candidate(kind: IdKind, text: string): IdCandidate {
+  return { kind, text, start: 0, end: text.length };
 }
