@@ -72,7 +72,7 @@ export class UnkeyUsage extends CryptolensUsage {
     const demand = this.listingDemand.get(scope) ?? { first: keyId, more: false };
     if (demand.first !== keyId) demand.more = true;
     this.listingDemand.set(scope, demand);
-    if (demand.more && (await this.keyListFits(apiId, signal))) {
+    if (demand.more && (await this.keyListPages(apiId, signal)) <= UNKEY_HEALTH_PAGES) {
       const list = await this.unkeyKeysOfApi(apiId, signal);
       const listed = list.keys.get(keyId);
       if (listed || list.complete) return listed;
@@ -86,10 +86,8 @@ export class UnkeyUsage extends CryptolensUsage {
    * parallel — not twenty pages in a row for ten keys of a 2,000-key API. Keys not found are missing.
    */
   async unkeyKeysById(apiId: string, keyIds: readonly string[], signal?: AbortSignal): Promise<ReadonlyMap<string, ApiKey>> {
-    const withTraffic = await this.unkeyTotalsByKey(apiId, signal).catch(() => undefined);
-    const pages = withTraffic === undefined ? Number.POSITIVE_INFINITY : Math.ceil(withTraffic.size / TREE_PAGE);
     const keys =
-      pages <= Math.min(keyIds.length, UNKEY_HEALTH_PAGES)
+      (await this.keyListPages(apiId, signal)) <= Math.min(keyIds.length, UNKEY_HEALTH_PAGES)
         ? await this.unkeyKeysOfApi(apiId, signal).then((list) => keyIds.map((keyId) => list.keys.get(keyId)))
         : await Promise.all(keyIds.map((keyId) => this.keyOfApi(apiId, keyId, signal)));
     return new Map(keys.flatMap((key, index) => (key ? [[keyIds[index] ?? key.keyId, key] as const] : [])));
@@ -107,10 +105,10 @@ export class UnkeyUsage extends CryptolensUsage {
     }
   }
 
-  /** Whether the API's key list is short enough to read whole: its keys with traffic are a lower bound of its size. */
-  private async keyListFits(apiId: string, signal: AbortSignal | undefined): Promise<boolean> {
+  /** Pages of the API's key list, at least: its keys with traffic are a lower bound of its size (unknown: infinite). */
+  private async keyListPages(apiId: string, signal: AbortSignal | undefined): Promise<number> {
     const withTraffic = await this.unkeyTotalsByKey(apiId, signal).catch(() => undefined);
-    return withTraffic !== undefined && Math.ceil(withTraffic.size / TREE_PAGE) <= UNKEY_HEALTH_PAGES;
+    return withTraffic === undefined ? Number.POSITIVE_INFINITY : Math.ceil(withTraffic.size / TREE_PAGE);
   }
 
   /** Every key of one API by id (up to UNKEY_HEALTH_PAGES pages), read through the tree's cached listing pages. */
